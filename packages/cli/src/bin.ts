@@ -1,0 +1,4 @@
+import { nodeDeps } from './io/node-deps'
+import { run } from './run'
+
+process.exitCode = await run(process.argv.slice(2), nodeDeps())

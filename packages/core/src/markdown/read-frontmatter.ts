@@ -1,0 +1,226 @@
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Document as YamlDocument } from 'yaml'
+import type { Point } from '../ir/document'
+
+/** A syntax problem that makes a file unreadable. */
+export interface SyntaxProblem {
+  readonly code: 'AGC001' | 'AGC002' | 'AGC003' | 'AGC005'
+  readonly message: string
+  readonly line: number
+  readonly column: number
+}
+
+/** The parts of a markdown file with frontmatter. Positions are 1-based, in the original file. */
+export interface FrontmatterSplit {
+  /** Whether the file starts with a frontmatter block. */
+  readonly present: boolean
+  /** The text between the fences (original line endings). */
+  readonly yamlText: string
+  /** The line of the file on which `yamlText` starts. */
+  readonly yamlLine: number
+  /** Everything after the closing fence line, LF line endings. */
+  readonly body: string
+  /** The line of the file on which the body starts. */
+  readonly bodyLine: number
+}
+
+let processor: ReturnType<typeof createProcessor> | undefined
+function createProcessor() {
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze()
+}
+
+const FENCE = /^---[ \t]*$/
+
+/**
+ * Finds the frontmatter of a markdown file. The fences are located line by line; the head of
+ * the file (frontmatter only, never the body) is then parsed with remark-frontmatter, whose
+ * `yaml` node confirms the block. The body is never parsed here.
+ * @param text The file's text, BOM included or not.
+ * @returns The split, or the problem that prevents reading it.
+ */
+export function splitFrontmatter(text: string): FrontmatterSplit | SyntaxProblem {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  const firstEol = text.indexOf('\n', start)
+  const firstLine = text.slice(start, firstEol === -1 ? text.length : firstEol).replace(/\r$/, '')
+  if (!FENCE.test(firstLine)) {
+    return { present: false, yamlText: '', yamlLine: 1, body: toLf(text.slice(start)), bodyLine: 1 }
+  }
+  if (firstEol === -1) {
+    return { code: 'AGC001', message: 'The frontmatter opened on line 1 is never closed with `---`.', line: 1, column: 1 }
+  }
+  let pos = firstEol + 1
+  let line = 2
+  while (pos <= text.length) {
+    const eol = text.indexOf('\n', pos)
+    const end = eol === -1 ? text.length : eol
+    const content = text.slice(pos, end).replace(/\r$/, '')
+    if (FENCE.test(content)) {
+      const yamlText = text.slice(firstEol + 1, pos)
+      const after = eol === -1 ? text.length : eol + 1
+      confirmWithRemark(text.slice(start, after))
+      return {
+        present: true,
+        yamlText: yamlText.replace(/\r?\n$/, ''),
+        yamlLine: 2,
+        body: toLf(text.slice(after)),
+        bodyLine: line + 1,
+      }
+    }
+    if (eol === -1) break
+    pos = eol + 1
+    line++
+  }
+  return { code: 'AGC001', message: 'The frontmatter opened on line 1 is never closed with `---`.', line: 1, column: 1 }
+}
+
+/**
+ * Parses the frontmatter head with remark-frontmatter. The fences were already found line by
+ * line; remark confirms the block without ever parsing the body (which would cost milliseconds
+ * per document on the hot path).
+ */
+function confirmWithRemark(head: string): boolean {
+  processor ??= createProcessor()
+  const tree = processor.parse(head)
+  return tree.children[0]?.type === 'yaml'
+}
+
+/** Converts CRLF line endings to LF. */
+export function toLf(text: string): string {
+  return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text
+}
+
+/** Parsed YAML frontmatter with key positions. */
+export interface ParsedYaml {
+  /** The frontmatter as plain data (a map). */
+  readonly data: Record<string, unknown>
+  /** Position of the key at `path` (e.g. `['permission', 'bash', 'git *']`). */
+  keyPosition(path: readonly (string | number)[]): Point | undefined
+  /** Position of the value at `path`. */
+  valuePosition(path: readonly (string | number)[]): Point | undefined
+  /** Whether the lenient reading was needed (values with `: ` or a leading `*` quoted). */
+  readonly lenient: boolean
+  /** Lines (1-based, in the file) whose values needed the lenient reading. */
+  readonly lenientLines: readonly number[]
+}
+
+/** Options of {@link parseYamlFrontmatter}. */
+export interface ParseYamlOptions {
+  /**
+   * Read top-level `key: value` lines whose value is not valid YAML on its own (a plain value
+   * containing `: `, or starting with `*`, `&`, `!`, `%`, `@` or a backquote) as plain strings,
+   * as OpenCode and Claude Code do. Default false.
+   */
+  readonly lenient?: boolean
+}
+
+/**
+ * Parses frontmatter YAML with positions relative to the file.
+ * @param split The result of {@link splitFrontmatter}.
+ * @param options Strict or lenient reading.
+ * @returns The data and positions, or the syntax problem.
+ */
+export function parseYamlFrontmatter(
+  split: FrontmatterSplit,
+  options: ParseYamlOptions = {},
+): ParsedYaml | SyntaxProblem {
+  const strict = parseYaml(split.yamlText, split.yamlLine)
+  if (!('code' in strict) || !options.lenient || strict.code !== 'AGC002') return strict
+  const { text, lines } = quoteInvalidValues(split.yamlText)
+  if (lines.length === 0) return strict
+  const relaxed = parseYaml(text, split.yamlLine)
+  if ('code' in relaxed) return strict
+  return { ...relaxed, lenient: true, lenientLines: lines.map((l) => l + split.yamlLine - 1) }
+}
+
+function parseYaml(yamlText: string, firstLine: number): ParsedYaml | SyntaxProblem {
+  const lineCounter = new LineCounter()
+  let doc: YamlDocument
+  try {
+    doc = parseDocument(yamlText, {
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+      strict: true,
+    })
+  } catch (error) {
+    return { code: 'AGC002', message: `The frontmatter is not valid YAML: ${String(error)}.`, line: firstLine, column: 1 }
+  }
+  const toPoint = (offset: number): Point => {
+    const p = lineCounter.linePos(offset)
+    return { line: p.line + firstLine - 1, column: p.col }
+  }
+  const error = doc.errors[0]
+  if (error) {
+    const p = toPoint(error.pos[0])
+    return { code: 'AGC002', message: `The frontmatter is not valid YAML: ${yamlMessage(error.message)}.`, ...p }
+  }
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    const p = toPoint(doc.contents.range?.[0] ?? 0)
+    return { code: 'AGC003', message: 'The frontmatter must be a map of `key: value` lines.', ...p }
+  }
+  let data: unknown
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {}
+  } catch (error) {
+    return { code: 'AGC002', message: `The frontmatter is not valid YAML: ${yamlMessage(String(error))}.`, line: firstLine, column: 1 }
+  }
+  const find = (path: readonly (string | number)[]): { key?: Node; value?: Node } | undefined => {
+    let node: unknown = doc.contents
+    let key: Node | undefined
+    for (const part of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part))
+        if (!pair) return undefined
+        key = pair.key as Node
+        node = pair.value
+      } else if (isSeq(node) && typeof part === 'number') {
+        node = node.items[part]
+        key = node as Node
+      } else return undefined
+    }
+    return { ...(key ? { key } : {}), ...(node ? { value: node as Node } : {}) }
+  }
+  return {
+    data: data as Record<string, unknown>,
+    lenient: false,
+    lenientLines: [],
+    keyPosition(path) {
+      const range = find(path)?.key?.range
+      return range ? toPoint(range[0]) : undefined
+    },
+    valuePosition(path) {
+      const found = find(path)
+      const range = found?.value?.range ?? found?.key?.range
+      return range ? toPoint(range[0]) : undefined
+    },
+  }
+}
+
+function yamlMessage(message: string): string {
+  const first = message.split('\n')[0] ?? message
+  return first.replace(/[.:]\s*$/, '').replace(/ at line \d+, column \d+$/, '')
+}
+
+const TOP_LEVEL = /^([A-Za-z_$][\w$.-]*)([ \t]*:[ \t]+)(.*?)\s*$/
+
+/** Quotes top-level plain values that are not valid YAML on their own; returns the lines changed (1-based). */
+function quoteInvalidValues(yamlText: string): { text: string; lines: number[] } {
+  const lines = yamlText.split('\n')
+  const changed: number[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!
+    const cr = raw.endsWith('\r') ? '\r' : ''
+    const line = cr ? raw.slice(0, -1) : raw
+    const match = TOP_LEVEL.exec(line)
+    if (!match) continue
+    const value = match[3]!
+    if (value === '' || /^["'|>]/.test(value)) continue
+    const test = parseDocument(`k: ${value}`, { prettyErrors: false, strict: true })
+    if (test.errors.length === 0 && !/^[*&!%@`]/.test(value)) continue
+    lines[i] = `${match[1]}${match[2]}${JSON.stringify(value)}${cr}`
+    changed.push(i + 1)
+  }
+  return { text: lines.join('\n'), lines: changed }
+}

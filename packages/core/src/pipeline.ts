@@ -1,0 +1,262 @@
+import { createCollector, hasErrors } from './diagnostics/collector'
+import type { Diagnostic } from './diagnostics/diagnostic'
+import type { AgentDocument } from './ir/document'
+import { type Feature, featureValue } from './ir/features'
+import { project } from './ir/project'
+import type { OutputFile, SourceFile, Target, TargetContext, TargetOptions } from './target/target'
+
+/** A value (undefined when an error made it unusable) and the diagnostics found on the way. */
+export interface Result<T> {
+  readonly value: T | undefined
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+/** Options of the pipeline functions. */
+export interface PipelineOptions {
+  /** Options for targets, keyed by target id. */
+  readonly targetOptions?: TargetOptions
+}
+
+/**
+ * Parses a file with a target. Never throws on bad input: problems are diagnostics, and the
+ * value is undefined when one of them is an error.
+ * @param target The target that owns the file's format.
+ * @param file The file's project-relative path and text.
+ * @param options Pipeline options.
+ * @returns The documents in the file (usually one) and the diagnostics.
+ */
+export function parseFile(
+  target: Target,
+  file: SourceFile,
+  options: PipelineOptions = {},
+): Result<readonly AgentDocument[]> {
+  const collector = createCollector({ file: file.path, target: target.id })
+  const problem = checkText(file.text)
+  if (problem) {
+    collector.report('AGC005', problem.message, { line: problem.line, column: problem.column })
+    return { value: undefined, diagnostics: collector.diagnostics }
+  }
+  const ctx: TargetContext = { report: collector.report, options: options.targetOptions ?? {} }
+  let docs: readonly AgentDocument[] = []
+  try {
+    docs = target.parse(file, ctx)
+  } catch (error) {
+    collector.report('AGC901', `agentc failed while parsing this file as ${target.id}: ${describe(error)}.`, {
+      ...(error instanceof Error && error.stack ? { note: error.stack } : {}),
+    })
+  }
+  const diagnostics = collector.diagnostics
+  return { value: hasErrors(diagnostics) ? undefined : docs, diagnostics }
+}
+
+/**
+ * Emits a document with a target: projects it onto the target's capabilities, reports every
+ * field the target cannot hold (AGC201, positioned at the field in the source file) and every
+ * other target's extension (AGC203), then calls the target's emitter, which reports
+ * approximations (AGC202 and friends).
+ * @param target The target to emit.
+ * @param doc The document.
+ * @param options Pipeline options.
+ * @returns The files, sorted by path, and the diagnostics.
+ */
+export function emitDocument(
+  target: Target,
+  doc: AgentDocument,
+  options: PipelineOptions = {},
+): Result<readonly OutputFile[]> {
+  const file = doc.source?.path
+  const collector = createCollector({ ...(file !== undefined ? { file } : {}), target: target.id })
+  const fields = doc.source?.fields ?? {}
+  const at = (field: string) => fields[field] ?? fields[field.split('.')[0]!]
+  const { document, dropped, droppedExtensions } = project(doc, target.capabilities, target.id)
+  for (const feature of dropped) {
+    const pos = at(feature)
+    collector.report(
+      'AGC201',
+      `${describeFeature(feature, featureValue(doc, feature))} cannot be expressed in ${target.displayName}; left out.`,
+      { field: feature, ...(pos ? { line: pos.line, column: pos.column } : {}) },
+    )
+  }
+  for (const [owner, key] of droppedExtensions) {
+    const pos = fields[`extensions.${owner}.${key}`]
+    collector.report('AGC203', `\`${key}\` is specific to ${owner} and is not carried to ${target.displayName}.`, {
+      field: `extensions.${owner}.${key}`,
+      ...(pos ? { line: pos.line, column: pos.column } : {}),
+    })
+  }
+  const ctx: TargetContext = { report: collector.report, options: options.targetOptions ?? {} }
+  let files: readonly OutputFile[] = []
+  try {
+    files = target.emit(document, ctx)
+  } catch (error) {
+    collector.report('AGC901', `agentc failed while emitting ${doc.name} for ${target.id}: ${describe(error)}.`, {
+      ...(error instanceof Error && error.stack ? { note: error.stack } : {}),
+    })
+  }
+  for (const out of files) {
+    if (!isSafeRelativePath(out.path)) {
+      collector.report('AGC302', `The output path "${out.path}" is not a relative path inside the output folder.`, {
+        field: 'name',
+      })
+    }
+  }
+  const diagnostics = collector.diagnostics
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return { value: hasErrors(diagnostics) ? undefined : sorted, diagnostics }
+}
+
+/**
+ * Converts a file from one target's format to another's.
+ * @param from The source format.
+ * @param to The target format.
+ * @param file The file.
+ * @param options Pipeline options.
+ * @returns The output files and every diagnostic of both steps.
+ */
+export function convert(
+  from: Target,
+  to: Target,
+  file: SourceFile,
+  options: PipelineOptions = {},
+): Result<readonly OutputFile[]> {
+  const parsed = parseFile(from, file, options)
+  if (!parsed.value) return { value: undefined, diagnostics: parsed.diagnostics }
+  const diagnostics = [...parsed.diagnostics]
+  const files: OutputFile[] = []
+  for (const doc of parsed.value) {
+    const emitted = emitDocument(to, doc, options)
+    diagnostics.push(...emitted.diagnostics)
+    if (emitted.value) files.push(...emitted.value)
+  }
+  return { value: hasErrors(diagnostics) ? undefined : files, diagnostics }
+}
+
+/**
+ * Resolves the outputs of a build into final file contents: outputs that share a path and
+ * have a `merge` are folded together and into the existing file; any other shared path is a
+ * collision (AGC302); a malformed existing file is an error (AGC305).
+ * @param outputs Every output of the build.
+ * @param existing Reads the current text of a path in the output folder (undefined if absent).
+ * @returns Final `{path, contents}` sorted by path, and the diagnostics.
+ */
+export function resolveOutputs(
+  outputs: readonly (OutputFile & { readonly origin?: string })[],
+  existing: (path: string) => string | undefined,
+): Result<readonly { readonly path: string; readonly contents: string }[]> {
+  const collector = createCollector()
+  const byPath = new Map<string, (OutputFile & { readonly origin?: string })[]>()
+  for (const out of outputs) {
+    const list = byPath.get(out.path)
+    if (list) list.push(out)
+    else byPath.set(out.path, [out])
+  }
+  const result: { path: string; contents: string }[] = []
+  for (const [path, list] of byPath) {
+    if (list.length > 1 && list.some((o) => !o.merge)) {
+      const origins = list.map((o) => o.origin ?? '?').join(', ')
+      collector.report('AGC302', `Several agents would be written to ${path} (from ${origins}).`, {
+        ...(list[1]?.origin ? { file: list[1].origin } : {}),
+      })
+      continue
+    }
+    let text = list[0]!.merge ? existing(path) : undefined
+    let failed = false
+    for (const out of list) {
+      if (text === undefined || !out.merge) {
+        text = out.contents
+        continue
+      }
+      const merged = out.merge(text)
+      if (!merged.ok) {
+        collector.report('AGC305', `${path} cannot be updated: ${merged.message}.`, {
+          file: path,
+          line: merged.line,
+          column: merged.column,
+        })
+        failed = true
+        break
+      }
+      text = merged.contents
+    }
+    if (!failed && text !== undefined) result.push({ path, contents: text })
+  }
+  result.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  const diagnostics = collector.diagnostics
+  return { value: hasErrors(diagnostics) ? undefined : result, diagnostics }
+}
+
+/** Whether a path is relative, POSIX, and stays inside its root. */
+export function isSafeRelativePath(path: string): boolean {
+  if (path === '' || path.startsWith('/') || path.includes('\\') || /^[A-Za-z]:/.test(path)) return false
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f]/.test(path)) return false
+  return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..')
+}
+
+function checkText(text: string): { message: string; line: number; column: number } | undefined {
+  const nul = text.indexOf('\u0000')
+  const bad = text.indexOf('\ufffd')
+  const index = nul !== -1 ? nul : bad
+  if (index === -1) return undefined
+  const before = text.slice(0, index)
+  const line = before.split('\n').length
+  const column = index - before.lastIndexOf('\n')
+  return {
+    message:
+      nul !== -1
+        ? 'The file contains a NUL byte; it is binary, not an agent definition.'
+        : 'The file is not valid UTF-8 text.',
+    line,
+    column,
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+const FEATURE_LABELS: Record<Feature, string> = {
+  name: 'The name',
+  description: 'The description',
+  role: 'The role',
+  model: 'The model',
+  'sampling.temperature': 'The temperature',
+  'sampling.topP': 'The top_p sampling',
+  effort: 'The reasoning effort',
+  'tools.allow': 'The tool allow-list',
+  'tools.deny': 'The tool deny-list',
+  permissions: 'The permission rules',
+  maxSteps: 'The step limit',
+  color: 'The colour',
+  hidden: 'The hidden flag',
+  disabled: 'The disabled flag',
+  'activation.always': 'Always-on activation',
+  'activation.globs': 'Glob activation',
+  'activation.model-decision': 'Agent-decided activation',
+  'activation.manual': 'Manual activation',
+}
+
+/** `The temperature (0.2)`: a feature and its value, for messages. */
+export function describeFeature(feature: Feature, value: unknown): string {
+  const label = FEATURE_LABELS[feature]
+  const shown = summarizeValue(value)
+  return shown === undefined ? label : `${label} (${shown})`
+}
+
+function summarizeValue(value: unknown): string | undefined {
+  if (value === undefined) return undefined
+  if (typeof value === 'string') return value.length > 60 ? `${value.slice(0, 57)}…` : value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v === 'string')) return value.join(', ')
+    return `${value.length} rule${value.length === 1 ? '' : 's'}`
+  }
+  if (typeof value === 'object' && value !== null) {
+    if ('written' in value) return String((value as { written: unknown }).written)
+    if ('kind' in value) {
+      const globs = (value as { globs?: readonly string[] }).globs
+      return globs ? globs.join(', ') : undefined
+    }
+  }
+  return undefined
+}

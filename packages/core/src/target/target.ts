@@ -1,0 +1,86 @@
+import type { DiagnosticCode } from '../diagnostics/codes'
+import type { ReportExtra } from '../diagnostics/collector'
+import type { AgentDocument, TargetId } from '../ir/document'
+import type { Feature } from '../ir/features'
+
+/** A file handed to a target's parser: a project-relative POSIX path and its text. */
+export interface SourceFile {
+  readonly path: string
+  readonly text: string
+}
+
+/** The outcome of merging generated content into an existing file. */
+export type MergeResult =
+  | { readonly ok: true; readonly contents: string }
+  | { readonly ok: false; readonly message: string; readonly line: number; readonly column: number }
+
+/** A file a target wants written. */
+export interface OutputFile {
+  /** Project-relative POSIX path, e.g. `.claude/agents/reviewer.md`. */
+  readonly path: string
+  /** The full contents when the file does not exist yet. */
+  readonly contents: string
+  /**
+   * For files shared with people or with other agents (e.g. `.claude/settings.json`): merges
+   * this output into the file's current text, keeping everything else byte for byte. Outputs
+   * with a `merge` that share a path are folded one after the other.
+   */
+  readonly merge?: (existing: string) => MergeResult
+}
+
+/** How much of a feature a target can express. */
+export type Support = 'full' | 'partial' | 'none'
+
+/** What a target can express, feature by feature. */
+export type Capabilities = Readonly<Record<Feature, Support>>
+
+/** Where a target's files live. */
+export interface FileLayout {
+  /** Globs this target owns, relative to the project root, e.g. `.claude/agents/**\/*.md`. */
+  readonly include: readonly string[]
+  /** The path a document is written to, e.g. `.claude/agents/reviewer.md`. */
+  pathFor(doc: AgentDocument): string
+}
+
+/**
+ * Options of targets, keyed by target id. Each target declares its own options here; a target
+ * takes none until a real need appears.
+ */
+export interface TargetOptions {
+  readonly claude?: {
+    /**
+     * Write per-command permission rules (which a Claude Code agent file cannot hold) into
+     * `.claude/settings.json` `permissions`, merged into the existing file. Default false.
+     */
+    readonly settings?: boolean
+  }
+}
+
+/** What a target's parse and emit functions receive besides the document. */
+export interface TargetContext {
+  /** Records a diagnostic; the pipeline fills in the file and target. */
+  report(code: DiagnosticCode, message: string, extra?: ReportExtra): void
+  /** Options for this run. */
+  readonly options: TargetOptions
+}
+
+/** A tool's file format: how to read it into the IR and write the IR out. */
+export interface Target {
+  /** Lowercase id; also the folder name and the `--target` value. */
+  readonly id: TargetId
+  /** Human name, e.g. `Claude Code subagents`. */
+  readonly displayName: string
+  /** `agent`: the file is an agent with its own prompt; `rule`: instructions with an activation. */
+  readonly kind: 'agent' | 'rule'
+  /** Where the files live. */
+  readonly layout: FileLayout
+  /** What the format can express. */
+  readonly capabilities: Capabilities
+  /** Reads a file into documents (usually one); problems go to `ctx.report`, never thrown. */
+  parse(file: SourceFile, ctx: TargetContext): readonly AgentDocument[]
+  /**
+   * Writes one document, already projected onto `capabilities` (unsupported fields removed and
+   * reported by the pipeline). Reports approximations (AGC202) itself.
+   */
+  emit(doc: AgentDocument, ctx: TargetContext): readonly OutputFile[]
+}

@@ -1,0 +1,188 @@
+import type { AgentDocument, FrontmatterEntry, OutputFile, TargetContext } from '@agentc/core'
+import { writeFrontmatterFile } from '@agentc/core'
+import { CLAUDE_ALIASES, claudeFamily } from '../shared/models'
+import { unchangedRaw } from '../shared/raw'
+import { CLAUDE_COLORS, nearestClaudeColor, THEME_TO_CLAUDE, toolToClaude } from './mappings'
+import { parseClaude } from './parse'
+import { translatePermissions } from './permissions'
+import { mergeSettings, SETTINGS_PATH, settingsFile } from './settings'
+
+type Fields = Readonly<Record<string, { line: number; column: number }>>
+const at = (fields: Fields, key: string) => {
+  const p = fields[key] ?? fields[key.split('.')[0]!]
+  return p ? { line: p.line, column: p.column } : {}
+}
+
+/**
+ * A Claude Code agent name: lowercase letters, digits and hyphens, not starting with a hyphen
+ * (Claude Code skips agents whose name contains `:` or starts with `-`).
+ */
+export function claudeName(name: string): string {
+  const safe = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  return safe === '' ? 'agent' : safe
+}
+
+/** Where a Claude Code agent is written. */
+export function claudePath(doc: AgentDocument): string {
+  return `.claude/agents/${claudeName(doc.name)}.md`
+}
+
+/**
+ * Emits a Claude Code subagent file, and with `options.claude.settings` the per-command
+ * permission rules merged into `.claude/settings.json`.
+ */
+export function emitClaude(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
+  const fields = doc.source?.fields ?? {}
+  const name = claudeName(doc.name)
+  const path = `.claude/agents/${name}.md`
+  const raw = unchangedRaw(doc, 'claude', parseClaude)
+  if (raw !== undefined) return [{ path, contents: raw }]
+  if (name !== doc.name) {
+    ctx.report('AGC207', `Claude Code agent names use lowercase letters, digits and hyphens; "${doc.name}" became "${name}".`, {
+      field: 'name',
+      ...at(fields, 'name'),
+    })
+  }
+  if (doc.description === undefined || doc.description.trim() === '') {
+    ctx.report('AGC202', 'Claude Code skips agents without a description; add one so that it loads this agent.', {
+      field: 'description',
+      ...at(fields, 'name'),
+    })
+  }
+  const files: OutputFile[] = []
+  const allow = mapTools(doc.tools?.allow, 'tools.allow', ctx, fields)
+  let deny = mapTools(doc.tools?.deny, 'tools.deny', ctx, fields)
+  if (doc.permissions && doc.permissions.length > 0) {
+    const fieldKey = (tool: string) => (fields[`permissions.${tool}`] ? `permissions.${tool}` : 'permissions')
+    const translated = translatePermissions(doc.permissions, (message, tool, code = 'AGC202') => {
+      if (code === 'AGC202' && !ctx.options.claude?.settings && tool !== '*') return
+      ctx.report(code, message, { field: 'permissions', ...at(fields, fieldKey(tool)) })
+    })
+    if (translated.disallowed.length > 0) deny = unique([...(deny ?? []), ...translated.disallowed])
+    if (translated.settingsSources.length > 0) {
+      if (ctx.options.claude?.settings) {
+        const rules = translated.settings
+        files.push({ path: SETTINGS_PATH, contents: settingsFile(rules), merge: (existing) => mergeSettings(existing, rules) })
+        ctx.report(
+          'AGC206',
+          `The ${translated.settingsSources.map((s) => s.tool).join(', ')} permission rules of ${name} were written to ${SETTINGS_PATH}, where they apply to every Claude Code session in the project, not only to this agent.`,
+          { field: 'permissions', ...at(fields, 'permissions') },
+        )
+      } else {
+        for (const source of translated.settingsSources) {
+          ctx.report(
+            'AGC201',
+            `The ${source.tool} permission rules (${source.summary}) cannot live in a Claude Code agent file; they are left out (--claude-settings writes them to ${SETTINGS_PATH}, project-wide).`,
+            { field: 'permissions', ...at(fields, fieldKey(source.tool)) },
+          )
+        }
+      }
+    }
+  }
+  const entries: FrontmatterEntry[] = [
+    ['name', name],
+    ['description', doc.description?.trim() === '' ? undefined : doc.description],
+    ['tools', allow ? allow.join(', ') : undefined],
+    ['disallowedTools', deny && deny.length > 0 ? deny.join(', ') : undefined],
+    ['model', modelValue(doc, ctx, fields)],
+    ['effort', effortValue(doc, ctx, fields)],
+    ['maxTurns', doc.maxSteps],
+    ['color', colorValue(doc.color, ctx, fields)],
+  ]
+  for (const [key, value] of Object.entries(doc.extensions.claude ?? {})) entries.push([key, value])
+  files.unshift({ path, contents: writeFrontmatterFile(entries, doc.body.text) })
+  return files
+}
+
+function unique(list: string[]): string[] {
+  return [...new Set(list)]
+}
+
+function mapTools(
+  names: readonly string[] | undefined,
+  field: 'tools.allow' | 'tools.deny',
+  ctx: TargetContext,
+  fields: Fields,
+): string[] | undefined {
+  if (names === undefined) return undefined
+  const out: string[] = []
+  for (const name of names) {
+    const claude = toolToClaude(name)
+    if (claude === undefined) {
+      ctx.report('AGC208', `The tool \`${name}\` has no Claude Code equivalent; it is left out of ${field === 'tools.allow' ? '`tools`' : '`disallowedTools`'}.`, {
+        field,
+        ...at(fields, field),
+      })
+      continue
+    }
+    out.push(claude)
+  }
+  return unique(out)
+}
+
+function modelValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): string | undefined {
+  const model = doc.model
+  if (!model) return undefined
+  const where = { field: 'model', ...at(fields, 'model') }
+  if (model.id === 'inherit') return 'inherit'
+  const anthropic = model.provider === undefined || model.provider === 'anthropic'
+  if (anthropic && CLAUDE_ALIASES.includes(model.id)) return model.id
+  if (anthropic && /^claude-/.test(model.id)) {
+    if (model.provider === 'anthropic' && doc.source?.target === 'claude') return model.id
+    const family = claudeFamily(model.id)
+    if (family) {
+      ctx.report(
+        'AGC205',
+        `The model ${model.written} became the Claude Code alias \`${family}\`, which follows the newest ${family} model rather than this exact version.`,
+        where,
+      )
+      return family
+    }
+    return model.id
+  }
+  const family = claudeFamily(model.id)
+  if (family) {
+    ctx.report('AGC205', `The model ${model.written} (via ${model.provider}) became the Claude Code alias \`${family}\`.`, where)
+    return family
+  }
+  ctx.report(
+    'AGC204',
+    `Claude Code cannot run the model ${model.written}; it is left out, so the agent uses the model of the session that calls it.`,
+    where,
+  )
+  return undefined
+}
+
+function effortValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): string | undefined {
+  if (doc.effort === 'minimal') {
+    ctx.report('AGC202', 'Claude Code has no `minimal` effort; `low` is the nearest.', {
+      field: 'effort',
+      ...at(fields, 'effort'),
+    })
+    return 'low'
+  }
+  return doc.effort
+}
+
+function colorValue(color: string | undefined, ctx: TargetContext, fields: Fields): string | undefined {
+  if (color === undefined) return undefined
+  if (Object.hasOwn(CLAUDE_COLORS, color)) return color
+  const nearest = THEME_TO_CLAUDE[color] ?? (/^#[0-9a-fA-F]{6}$/.test(color) ? nearestClaudeColor(color) : undefined)
+  if (nearest) {
+    ctx.report('AGC202', `Claude Code has eight colour names; \`${color}\` became \`${nearest}\`, the nearest.`, {
+      field: 'color',
+      ...at(fields, 'color'),
+    })
+    return nearest
+  }
+  ctx.report('AGC201', `The colour \`${color}\` has no Claude Code equivalent; it is left out.`, {
+    field: 'color',
+    ...at(fields, 'color'),
+  })
+  return undefined
+}

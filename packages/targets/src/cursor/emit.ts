@@ -1,0 +1,63 @@
+import type { AgentDocument, OutputFile, TargetContext } from '@agentc/core'
+import { ensureFinalNewline } from '@agentc/core'
+import { safeFileName } from '../shared/names'
+import { unchangedRaw } from '../shared/raw'
+import { parseCursor } from './parse'
+
+type Fields = Readonly<Record<string, { line: number; column: number }>>
+const at = (fields: Fields, key: string) => {
+  const p = fields[key]
+  return p ? { line: p.line, column: p.column } : {}
+}
+
+/**
+ * Emits a Cursor project rule. An agent (no activation) becomes an agent-requested rule: its
+ * description tells Cursor's agent when to fetch it.
+ */
+export function emitCursor(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
+  const name = safeFileName(doc.name, ctx, 'Cursor', { allowSlash: true, allowUpper: true })
+  const path = `.cursor/rules/${name}.mdc`
+  const raw = unchangedRaw(doc, 'cursor', parseCursor)
+  if (raw !== undefined) return [{ path, contents: raw }]
+  const fields = doc.source?.fields ?? {}
+  let description = doc.description?.trim() === '' ? undefined : doc.description
+  if (description !== undefined && /[\r\n]/.test(description)) {
+    description = description.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+    ctx.report('AGC202', 'Cursor reads a one-line description; the line breaks were replaced by spaces.', {
+      field: 'description',
+      ...at(fields, 'description'),
+    })
+  }
+  const activation = doc.activation ?? (description !== undefined ? { kind: 'model-decision' as const } : { kind: 'manual' as const })
+  let globs = ''
+  let alwaysApply = false
+  if (activation.kind === 'always') alwaysApply = true
+  else if (activation.kind === 'globs') globs = activation.globs.join(',')
+  else if (activation.kind === 'model-decision' && description === undefined) {
+    ctx.report('AGC202', 'An agent-requested Cursor rule needs a description; without one Cursor applies it only when mentioned.', {
+      field: 'activation.model-decision',
+      ...at(fields, 'activation.model-decision'),
+    })
+  } else if (activation.kind === 'manual' && description !== undefined) {
+    ctx.report(
+      'AGC202',
+      'A Cursor rule with a description is fetched by the agent when relevant; the description was left out to keep the rule manual.',
+      { field: 'description', ...at(fields, 'description') },
+    )
+    description = undefined
+  }
+  let header = `description:${description !== undefined ? ` ${headerValue(description)}` : ''}\n`
+  header += `globs:${globs !== '' ? ` ${globs}` : ''}\n`
+  header += `alwaysApply: ${alwaysApply}\n`
+  for (const [key, value] of Object.entries(doc.extensions.cursor ?? {})) {
+    const text = value === null || value === undefined ? '' : Array.isArray(value) ? JSON.stringify(value) : headerValue(String(value))
+    header += `${key}:${text === '' ? '' : ` ${text}`}\n`
+  }
+  return [{ path, contents: `---\n${header}---\n${ensureFinalNewline(doc.body.text)}` }]
+}
+
+/** A header value as Cursor reads it back: raw, unless it would read as something else. */
+function headerValue(text: string): string {
+  if (/^["'[|>]/.test(text) || text === 'true' || text === 'false' || text !== text.trim()) return JSON.stringify(text)
+  return text
+}

@@ -1,0 +1,18 @@
+import { defineTarget } from '@agentc/core'
+import { capabilities } from './capabilities'
+import { emitCursor } from './emit'
+import { parseCursor } from './parse'
+
+/** Cursor project rules: `.cursor/rules/<name>.mdc`. */
+export const cursor = defineTarget({
+  id: 'cursor',
+  displayName: 'Cursor rules',
+  kind: 'rule',
+  layout: {
+    include: ['.cursor/rules/**/*.mdc', '.cursor/rules/**/*.md'],
+    pathFor: (doc) => `.cursor/rules/${doc.name}.mdc`,
+  },
+  capabilities,
+  parse: parseCursor,
+  emit: emitCursor,
+})

@@ -1,0 +1,29 @@
+import type { Activation } from '@agentc/core'
+
+/** The activation Cursor gives a rule with these header values (its four rule types). */
+export function activationFromCursor(alwaysApply: boolean, globs: readonly string[], description: string | undefined): Activation {
+  if (alwaysApply) return { kind: 'always' }
+  if (globs.length > 0) return { kind: 'globs', globs }
+  if (description !== undefined && description.trim() !== '') return { kind: 'model-decision' }
+  return { kind: 'manual' }
+}
+
+/** Splits Cursor's comma-separated globs, keeping commas inside `{a,b}` braces. */
+export function splitGlobs(text: string): string[] {
+  const out: string[] = []
+  let depth = 0
+  let current = ''
+  for (const ch of text) {
+    if (ch === '{') depth++
+    else if (ch === '}') depth = Math.max(0, depth - 1)
+    if (ch === ',' && depth === 0) {
+      out.push(current)
+      current = ''
+    } else current += ch
+  }
+  out.push(current)
+  return out.map((g) => g.trim()).filter((g) => g !== '')
+}
+
+/** Cursor's header keys. */
+export const CURSOR_KEYS = ['description', 'globs', 'alwaysApply'] as const

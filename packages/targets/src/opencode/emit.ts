@@ -1,0 +1,165 @@
+import {
+  type AgentDocument,
+  type FrontmatterEntry,
+  type OutputFile,
+  type PermissionRule,
+  type TargetContext,
+  writeFrontmatterFile,
+} from '@agentc/core'
+import { safeFileName } from '../shared/names'
+import { unchangedRaw } from '../shared/raw'
+import { CLAUDE_ALIAS_IDS } from '../shared/models'
+import { EDIT_GROUP, NAMED_TO_HEX, THEME_COLORS, toolToOpenCode } from './mappings'
+import { parseOpenCode } from './parse'
+
+/** Where an OpenCode agent is written. */
+export function openCodePath(doc: AgentDocument, ctx?: TargetContext): string {
+  const name = ctx ? safeFileName(doc.name, ctx, 'OpenCode', { allowSlash: true, allowUpper: true }) : doc.name
+  return `.opencode/agents/${name}.md`
+}
+
+/**
+ * Emits an OpenCode agent file. A document parsed from OpenCode and unchanged is written back
+ * byte for byte; anything else is written in a fixed key order.
+ */
+export function emitOpenCode(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
+  const path = openCodePath(doc, ctx)
+  const raw = unchangedRaw(doc, 'opencode', parseOpenCode)
+  if (raw !== undefined) return [{ path, contents: raw }]
+  const fields = doc.source?.fields ?? {}
+  const entries: FrontmatterEntry[] = []
+  entries.push(['description', doc.description])
+  entries.push(['mode', doc.role])
+  entries.push(['model', modelValue(doc, ctx, fields)])
+  entries.push(['temperature', doc.sampling?.temperature])
+  entries.push(['top_p', doc.sampling?.topP])
+  entries.push(['steps', doc.maxSteps])
+  entries.push(['color', colorValue(doc.color, ctx, fields)])
+  entries.push(['hidden', doc.hidden])
+  entries.push(['disable', doc.disabled])
+  const own = doc.extensions.opencode ?? {}
+  if (doc.effort !== undefined && !Object.hasOwn(own, 'reasoningEffort')) entries.push(['reasoningEffort', doc.effort])
+  entries.push(['tools', toolsValue(doc, ctx, fields)])
+  entries.push(['permission', permissionValue(doc.permissions, ctx, fields)])
+  for (const [key, value] of Object.entries(own)) entries.push([key, value])
+  return [{ path, contents: writeFrontmatterFile(entries, doc.body.text) }]
+}
+
+type Fields = Readonly<Record<string, { line: number; column: number }>>
+const pos = (fields: Fields, key: string) => {
+  const p = fields[key]
+  return p ? { line: p.line, column: p.column } : {}
+}
+
+function modelValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): string | undefined {
+  const model = doc.model
+  if (!model || model.id === 'inherit') return undefined
+  if (model.provider) {
+    const pinned = model.provider === 'anthropic' ? CLAUDE_ALIAS_IDS[model.id] : undefined
+    if (pinned) {
+      ctx.report(
+        'AGC202',
+        `The model alias \`${model.written}\` has no OpenCode spelling; it was pinned to anthropic/${pinned}, the model it names today.`,
+        { field: 'model', ...pos(fields, 'model') },
+      )
+      return `anthropic/${pinned}`
+    }
+    return `${model.provider}/${model.id}`
+  }
+  if (model.written.startsWith('{')) return model.written
+  ctx.report('AGC202', `The model \`${model.written}\` names no provider; OpenCode needs \`provider/model-id\`, so it was written as is.`, {
+    field: 'model',
+    ...pos(fields, 'model'),
+  })
+  return model.written
+}
+
+function colorValue(color: string | undefined, ctx: TargetContext, fields: Fields): string | undefined {
+  if (color === undefined) return undefined
+  if (/^#[0-9a-fA-F]{6}$/.test(color) || (THEME_COLORS as readonly string[]).includes(color)) return color
+  const hex = NAMED_TO_HEX[color.toLowerCase()]
+  if (hex) {
+    ctx.report('AGC202', `OpenCode rejects colour names; \`${color}\` was written as ${hex}.`, {
+      field: 'color',
+      ...pos(fields, 'color'),
+    })
+    return hex
+  }
+  ctx.report('AGC201', `The colour \`${color}\` has no OpenCode equivalent; it is left out.`, {
+    field: 'color',
+    ...pos(fields, 'color'),
+  })
+  return undefined
+}
+
+function toolsValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): Record<string, boolean> | undefined {
+  const tools = doc.tools
+  if (!tools || (tools.allow === undefined && tools.deny === undefined)) return undefined
+  const map: Record<string, boolean> = {}
+  const add = (names: readonly string[], enabled: boolean, field: 'tools.allow' | 'tools.deny') => {
+    const group = names.filter((n) => (EDIT_GROUP as readonly string[]).includes(n))
+    if (group.length > 0 && group.length < EDIT_GROUP.length) {
+      ctx.report(
+        'AGC202',
+        `OpenCode switches write and edit together; ${enabled ? 'allowing' : 'denying'} ${group.join(', ')} ${enabled ? 'allows' : 'denies'} both.`,
+        { field, ...pos(fields, field) },
+      )
+    }
+    let groupDone = false
+    for (const name of [...names].sort()) {
+      if ((EDIT_GROUP as readonly string[]).includes(name)) {
+        if (groupDone) continue
+        groupDone = true
+        map.edit = enabled
+        continue
+      }
+      const key = toolToOpenCode(name)
+      if (key === undefined) {
+        ctx.report('AGC208', `The tool \`${name}\` has no OpenCode equivalent; it is left out of \`tools\`.`, {
+          field,
+          ...pos(fields, field),
+        })
+        continue
+      }
+      map[key] = enabled
+    }
+  }
+  if (tools.allow !== undefined) {
+    map['*'] = false
+    add(tools.allow, true, 'tools.allow')
+  }
+  if (tools.deny !== undefined) add(tools.deny, false, 'tools.deny')
+  return map
+}
+
+function permissionValue(
+  rules: readonly PermissionRule[] | undefined,
+  ctx: TargetContext,
+  fields: Fields,
+): string | Record<string, unknown> | undefined {
+  if (!rules || rules.length === 0) return undefined
+  if (rules.length === 1 && rules[0]!.tool === '*' && rules[0]!.pattern === undefined) return rules[0]!.decision
+  const map: Record<string, string | Record<string, string>> = {}
+  for (const rule of rules) {
+    const key = toolToOpenCode(rule.tool)
+    if (key === undefined) {
+      ctx.report('AGC208', `The permission rule for \`${rule.tool}\` has no OpenCode tool to apply to; it is left out.`, {
+        field: 'permissions',
+        ...pos(fields, 'permissions'),
+      })
+      continue
+    }
+    const current = map[key]
+    if (rule.pattern === undefined) {
+      if (current === undefined || typeof current === 'string') map[key] = rule.decision
+      else map[key] = { '*': rule.decision }
+      continue
+    }
+    const patterns: Record<string, string> =
+      current === undefined ? {} : typeof current === 'string' ? { '*': current } : current
+    delete patterns[rule.pattern]
+    patterns[rule.pattern] = rule.decision
+    map[key] = patterns
+  }
+  return map
+}

@@ -1,0 +1,18 @@
+import { defineTarget } from '@agentc/core'
+import { capabilities } from './capabilities'
+import { emitOpenCode, openCodePath } from './emit'
+import { parseOpenCode } from './parse'
+
+/** OpenCode agents: `.opencode/agents/<name>.md`, YAML frontmatter and a markdown prompt. */
+export const opencode = defineTarget({
+  id: 'opencode',
+  displayName: 'OpenCode agents',
+  kind: 'agent',
+  layout: {
+    include: ['.opencode/agent/**/*.md', '.opencode/agents/**/*.md'],
+    pathFor: (doc) => openCodePath(doc),
+  },
+  capabilities,
+  parse: parseOpenCode,
+  emit: emitOpenCode,
+})

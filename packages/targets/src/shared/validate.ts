@@ -1,0 +1,46 @@
+import type { TargetContext } from '@agentc/core'
+import type { z } from 'zod'
+import { at, type Positions, typeName } from './markdown-file'
+
+/**
+ * Validates frontmatter data against a target's zod schema and reports each issue as AGC101 at
+ * the offending value: "`temperature` must be a number in OpenCode, not the text "hot"."
+ * Schemas phrase their expectations as error messages (`z.number({error: 'a number'})`).
+ * @returns Whether the data is valid.
+ */
+export function validateFrontmatter(
+  schema: z.ZodType,
+  data: Record<string, unknown>,
+  positions: Positions,
+  ctx: TargetContext,
+  tool: string,
+  fieldOf: (key: string) => string,
+): boolean {
+  const result = schema.safeParse(data)
+  if (result.success) return true
+  for (const issue of result.error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
+    const value = path.reduce<unknown>(
+      (v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined),
+      data,
+    )
+    const shown = path.map(String).join('.')
+    const expected = issue.code === 'invalid_union' ? describeUnion(issue) : issue.message
+    ctx.report('AGC101', `\`${shown}\` must be ${expected} in ${tool}, not ${typeName(value)}.`, {
+      field: fieldOf(String(path[0] ?? '')),
+      ...at(positions.value(path)),
+    })
+  }
+  return false
+}
+
+function describeUnion(issue: z.core.$ZodIssue): string {
+  const messages = new Set<string>()
+  if ('errors' in issue && Array.isArray(issue.errors)) {
+    for (const branch of issue.errors as z.core.$ZodIssue[][]) {
+      const first = branch[0]
+      if (first && first.path.length === 0) messages.add(first.message)
+    }
+  }
+  return messages.size > 0 ? [...messages].join(' or ') : issue.message
+}

@@ -97,7 +97,7 @@ async function build(deps: Deps, paths: string[], flags: BuildFlags): Promise<nu
     if (!existing.has(out.path)) existing.set(out.path, await readExisting(deps, join(outRoot, out.path)))
   }
   const resolved = resolveOutputs(outputs, (path) => existing.get(path))
-  diagnostics.push(...resolved.diagnostics)
+  diagnostics.push(...resolved.diagnostics.map((d) => inOutput(deps, outRoot, d)))
   if (!resolved.value || hasErrors(diagnostics)) return finish(deps, flags, diagnostics, [])
   const targetOf = new Map(outputs.map((o) => [o.path, o.target]))
   const files = resolved.value.map((f) => {
@@ -119,6 +119,11 @@ async function build(deps: Deps, paths: string[], flags: BuildFlags): Promise<nu
     }
   }
   return finish(deps, flags, diagnostics, files)
+}
+
+/** Diagnostics about output files name them as the user sees them (relative to the working directory). */
+export function inOutput(deps: Deps, outRoot: string, d: Diagnostic): Diagnostic {
+  return d.code === 'AGC305' && d.file !== undefined ? { ...d, file: displayPath(deps, join(outRoot, d.file)) } : d
 }
 
 async function readExisting(deps: Deps, path: string): Promise<string | undefined> {

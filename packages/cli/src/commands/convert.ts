@@ -14,6 +14,7 @@ import { displayPath, errorCode, readInputs } from '../io/read-inputs'
 import { createDiagnostic } from '@agentc/core'
 import { diagnosticJson, exitCodeFor, type OutputFormat, printDiagnostics, printJson } from '../report'
 import { resolveTarget } from '../targets'
+import { inOutput } from './build'
 
 interface ConvertFlags {
   from?: string
@@ -68,7 +69,7 @@ async function run(deps: Deps, file: string, flags: ConvertFlags): Promise<numbe
         }
       }
       const resolved = resolveOutputs(result.value, (p) => existing.get(p))
-      diagnostics.push(...resolved.diagnostics)
+      diagnostics.push(...resolved.diagnostics.map((d) => (outRoot ? inOutput(deps, outRoot, d) : d)))
       files = [...(resolved.value ?? [])]
       if (outRoot && !hasErrors(diagnostics)) {
         for (const out of files) {

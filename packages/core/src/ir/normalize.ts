@@ -17,7 +17,9 @@ export function normalize(doc: AgentDocument): AgentDocument {
   }
   const { permissions, denied } = foldFinalDenials(doc.permissions ?? [])
   const deny = doc.tools?.deny || denied.length > 0 ? [...(doc.tools?.deny ?? []), ...denied] : undefined
-  const tools = dropUndefined({ allow: sortUnique(doc.tools?.allow), deny: sortUnique(deny) })
+  // With an allow-list, a denial only matters for listed tools: {allow: [a, b], deny: [b, c]} is {allow: [a]}.
+  const allow = doc.tools?.allow?.filter((t) => !deny?.includes(t))
+  const tools = dropUndefined({ allow: sortUnique(allow), deny: allow ? undefined : sortUnique(deny) })
   if (Object.keys(tools).length > 0) out.tools = tools
   else delete out.tools
   if (permissions.length > 0) out.permissions = permissions.map((r) => dropUndefined({ ...r }) as typeof r)

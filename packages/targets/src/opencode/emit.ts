@@ -125,10 +125,14 @@ function toolsValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): Rec
     }
   }
   if (tools.allow !== undefined) {
+    // An allow-list makes every unlisted tool unavailable, so only denials of listed tools matter.
     map['*'] = false
-    add(tools.allow, true, 'tools.allow')
-  }
-  if (tools.deny !== undefined) add(tools.deny, false, 'tools.deny')
+    add(
+      tools.allow.filter((t) => !tools.deny?.includes(t)),
+      true,
+      'tools.allow',
+    )
+  } else if (tools.deny !== undefined) add(tools.deny, false, 'tools.deny')
   return map
 }
 

@@ -18,7 +18,7 @@ export function validateFrontmatter(
 ): boolean {
   const result = schema.safeParse(data)
   if (result.success) return true
-  for (const issue of result.error.issues) {
+  for (const issue of result.error.issues.flatMap((i) => closestIssues(i, []))) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
     const value = path.reduce<unknown>(
       (v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined),
@@ -43,4 +43,24 @@ function describeUnion(issue: z.core.$ZodIssue): string {
     }
   }
   return messages.size > 0 ? [...messages].join(' or ') : issue.message
+}
+
+/**
+ * For a value that matches no branch of a union, the issues of the branch that got furthest
+ * into the value (deepest path): `permission.bash.git *` rather than `permission`.
+ */
+function closestIssues(issue: z.core.$ZodIssue, prefix: PropertyKey[]): z.core.$ZodIssue[] {
+  const path = [...prefix, ...issue.path]
+  if (issue.code !== 'invalid_union' || !('errors' in issue) || !Array.isArray(issue.errors)) return [{ ...issue, path }]
+  let best: z.core.$ZodIssue[] | undefined
+  let bestDepth = 0
+  for (const branch of issue.errors as z.core.$ZodIssue[][]) {
+    const depth = Math.max(0, ...branch.map((b) => b.path.length + (b.code === 'invalid_union' ? 1 : 0)))
+    if (depth > bestDepth) {
+      best = branch
+      bestDepth = depth
+    }
+  }
+  if (!best) return [{ ...issue, path }]
+  return best.flatMap((b) => closestIssues(b, path))
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { agentc, HAS_SEED, listTree, read, ROOT, SEED, tempDir } from './helpers'
+import { agentc, HAS_SEED, listTree, ROOT, read, SEED, tempDir } from './helpers'
 
 describe.skipIf(!HAS_SEED)('the seed agent (../shared/seed)', () => {
   it('builds to claude, cursor and opencode as the issue requires', async () => {
@@ -21,16 +21,36 @@ describe.skipIf(!HAS_SEED)('the seed agent (../shared/seed)', () => {
     expect(claude).not.toMatch(/^tools:/m) // no allow-list: Write, Edit and Bash stay available
     expect(claude).toContain('\neffort: medium\n')
     expect(claude).toContain('# Backend Engineer\n\nYou are a senior backend engineer')
-    expect(claude.endsWith('**Remember: You are paid to SHIP CODE, not to ask questions. Execute immediately.**\n')).toBe(true)
+    expect(
+      claude.endsWith(
+        '**Remember: You are paid to SHIP CODE, not to ask questions. Execute immediately.**\n',
+      ),
+    ).toBe(true)
 
-    expect(result.stderr).toMatch(/backend-engineer\.md:4:1 {2}warning {2}Claude Code cannot run the model openai\/gpt-5\.2-codex.* {2}AGC204/)
-    expect(result.stderr).toMatch(/backend-engineer\.md:5:1 {2}warning {2}The temperature \(0\.2\) cannot be expressed in Claude Code.* {2}AGC201/)
-    expect(result.stderr).toMatch(/backend-engineer\.md:13:3 {2}warning {2}The bash permission rules .* {2}AGC201/)
+    expect(result.stderr).toMatch(
+      /backend-engineer\.md:4:1 {2}warning {2}Claude Code cannot run the model openai\/gpt-5\.2-codex.* {2}AGC204/,
+    )
+    expect(result.stderr).toMatch(
+      /backend-engineer\.md:5:1 {2}warning {2}The temperature \(0\.2\) cannot be expressed in Claude Code.* {2}AGC201/,
+    )
+    expect(result.stderr).toMatch(
+      /backend-engineer\.md:13:3 {2}warning {2}The bash permission rules .* {2}AGC201/,
+    )
 
     const cursor = read(join(out, '.cursor/rules/backend-engineer.mdc'))
-    expect(cursor).toMatch(/^---\ndescription: Backend systems expert[^\n]*\nglobs:\nalwaysApply: false\n---\n/)
+    expect(cursor).toMatch(
+      /^---\ndescription: Backend systems expert[^\n]*\nglobs:\nalwaysApply: false\n---\n/,
+    )
 
-    const back = await agentc(ROOT, 'convert', join(out, '.claude/agents/backend-engineer.md'), '--from', 'claude', '--to', 'opencode')
+    const back = await agentc(
+      ROOT,
+      'convert',
+      join(out, '.claude/agents/backend-engineer.md'),
+      '--from',
+      'claude',
+      '--to',
+      'opencode',
+    )
     expect(back.code).toBe(0)
     expect(back.stdout).toMatch(/^---\ndescription: Backend systems expert/)
     expect(back.stdout).toContain('tools:\n  webfetch: false\n')
@@ -50,7 +70,17 @@ function project(): string {
 describe('agentc build', () => {
   it('writes each target layout under --out and changes nothing on a second run', async () => {
     const dir = project()
-    const first = await agentc(dir, 'build', 'helper.md', '--target', 'claude', '--target', 'opencode,cursor', '--out', 'out')
+    const first = await agentc(
+      dir,
+      'build',
+      'helper.md',
+      '--target',
+      'claude',
+      '--target',
+      'opencode,cursor',
+      '--out',
+      'out',
+    )
     expect(first.code).toBe(0)
     expect(first.stdout).toContain('created     out/.claude/agents/helper.md')
     expect(listTree(join(dir, 'out'))).toEqual([
@@ -58,7 +88,15 @@ describe('agentc build', () => {
       '.cursor/rules/helper.mdc',
       '.opencode/agents/helper.md',
     ])
-    const second = await agentc(dir, 'build', 'helper.md', '--target', 'claude,opencode,cursor', '--out', 'out')
+    const second = await agentc(
+      dir,
+      'build',
+      'helper.md',
+      '--target',
+      'claude,opencode,cursor',
+      '--out',
+      'out',
+    )
     expect(second.code).toBe(0)
     expect(second.stdout).toBe('')
     expect(second.stderr).toContain('0 files written, 3 unchanged')
@@ -89,13 +127,27 @@ describe('agentc build', () => {
 
   it('--strict turns warnings into a failure', async () => {
     const dir = project()
-    expect((await agentc(dir, 'build', 'helper.md', '--target', 'claude', '--out', 'out', '--strict')).code).toBe(1)
-    expect((await agentc(dir, 'build', 'helper.md', '--target', 'opencode', '--out', 'o2', '--strict')).code).toBe(0)
+    expect(
+      (await agentc(dir, 'build', 'helper.md', '--target', 'claude', '--out', 'out', '--strict')).code,
+    ).toBe(1)
+    expect(
+      (await agentc(dir, 'build', 'helper.md', '--target', 'opencode', '--out', 'o2', '--strict')).code,
+    ).toBe(0)
   })
 
   it('--format json prints one object with files and diagnostics', async () => {
     const dir = project()
-    const result = await agentc(dir, 'build', 'helper.md', '--target', 'claude', '--out', 'out', '--format', 'json')
+    const result = await agentc(
+      dir,
+      'build',
+      'helper.md',
+      '--target',
+      'claude',
+      '--out',
+      'out',
+      '--format',
+      'json',
+    )
     expect(result.code).toBe(0)
     const json = JSON.parse(result.stdout) as { files: unknown[]; diagnostics: Record<string, unknown>[] }
     expect(json.files).toEqual([
@@ -116,19 +168,38 @@ describe('agentc build', () => {
 
   it('--claude-settings merges rules into an existing settings file, keeping its other keys', async () => {
     const dir = project()
-    const settings = '{\n  // team settings\n  "model": "opus",\n  "permissions": {\n    "allow": ["Bash(npm test)"]\n  }\n}\n'
+    const settings =
+      '{\n  // team settings\n  "model": "opus",\n  "permissions": {\n    "allow": ["Bash(npm test)"]\n  }\n}\n'
     const path = join(dir, 'out/.claude/settings.json')
     await agentc(dir, 'build', 'helper.md', '--target', 'opencode', '--out', 'out')
     mkdirSync(join(dir, 'out/.claude'))
     writeFileSync(path, settings)
-    const result = await agentc(dir, 'build', 'helper.md', '--target', 'claude', '--out', 'out', '--claude-settings')
+    const result = await agentc(
+      dir,
+      'build',
+      'helper.md',
+      '--target',
+      'claude',
+      '--out',
+      'out',
+      '--claude-settings',
+    )
     expect(result.code).toBe(0)
     expect(result.stderr).toContain('AGC206')
     const merged = read(path)
     expect(merged).toContain('// team settings')
     expect(merged).toContain('"model": "opus"')
     expect(merged).toMatch(/"Bash\(npm test\)",\s*"Bash\(ls \*\)"/)
-    const again = await agentc(dir, 'build', 'helper.md', '--target', 'claude', '--out', 'out', '--claude-settings')
+    const again = await agentc(
+      dir,
+      'build',
+      'helper.md',
+      '--target',
+      'claude',
+      '--out',
+      'out',
+      '--claude-settings',
+    )
     expect(again.stderr).toContain('0 files written')
     expect(read(path)).toBe(merged)
   })
@@ -138,7 +209,16 @@ describe('agentc build', () => {
     await agentc(dir, 'build', 'helper.md', '--target', 'opencode', '--out', 'out')
     mkdirSync(join(dir, 'out/.claude'))
     writeFileSync(join(dir, 'out/.claude/settings.json'), '{ "permissions": [ }\n')
-    const result = await agentc(dir, 'build', 'helper.md', '--target', 'claude', '--out', 'out', '--claude-settings')
+    const result = await agentc(
+      dir,
+      'build',
+      'helper.md',
+      '--target',
+      'claude',
+      '--out',
+      'out',
+      '--claude-settings',
+    )
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/out\/\.claude\/settings\.json:1:\d+ {2}error .* {2}AGC305/)
     expect(listTree(join(dir, 'out'))).toEqual(['.claude/settings.json', '.opencode/agents/helper.md'])
@@ -146,11 +226,21 @@ describe('agentc build', () => {
 
   it('builds the bundled examples without errors', async () => {
     const out = tempDir()
-    const result = await agentc(ROOT, 'build', 'examples/agents', '--target', 'claude,cursor,opencode', '--out', out)
+    const result = await agentc(
+      ROOT,
+      'build',
+      'examples/agents',
+      '--target',
+      'claude,cursor,opencode',
+      '--out',
+      out,
+    )
     expect(result.code).toBe(0)
     expect(listTree(out)).toHaveLength(9)
     for (const name of ['code-reviewer', 'release-manager', 'test-writer']) {
-      expect(read(join(out, `.opencode/agents/${name}.md`))).toBe(read(join(ROOT, `examples/agents/${name}.md`)))
+      expect(read(join(out, `.opencode/agents/${name}.md`))).toBe(
+        read(join(ROOT, `examples/agents/${name}.md`)),
+      )
     }
   })
 })

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { agentc, ROOT, tempDir } from './helpers'
 
-const CLAUDE_AGENT = '---\nname: fixer\ndescription: Fixes bugs\ntools: Read, Edit, Bash\nmodel: opus\neffort: high\n---\nFix it.\n'
+const CLAUDE_AGENT =
+  '---\nname: fixer\ndescription: Fixes bugs\ntools: Read, Edit, Bash\nmodel: opus\neffort: high\n---\nFix it.\n'
 
 describe('agentc convert', () => {
   it('prints a single converted file on stdout', async () => {
@@ -21,14 +22,32 @@ describe('agentc convert', () => {
   it('writes under --out in the target layout', async () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'fixer.md'), CLAUDE_AGENT)
-    const result = await agentc(dir, 'convert', 'fixer.md', '--from', 'claude', '--to', 'cursor', '--out', 'o')
+    const result = await agentc(
+      dir,
+      'convert',
+      'fixer.md',
+      '--from',
+      'claude',
+      '--to',
+      'cursor',
+      '--out',
+      'o',
+    )
     expect(result.code).toBe(0)
     expect(existsSync(join(dir, 'o/.cursor/rules/fixer.mdc'))).toBe(true)
   })
 
   it('guesses the source format from the path', async () => {
     const dir = tempDir()
-    const result = await agentc(ROOT, 'convert', 'test/golden/cursor/native-globs/in/.cursor/rules/typescript.mdc', '--to', 'opencode', '--format', 'json')
+    const result = await agentc(
+      ROOT,
+      'convert',
+      'test/golden/cursor/native-globs/in/.cursor/rules/typescript.mdc',
+      '--to',
+      'opencode',
+      '--format',
+      'json',
+    )
     expect(result.code).toBe(0)
     const json = JSON.parse(result.stdout) as { files: { path: string }[]; diagnostics: { code: string }[] }
     expect(json.files.map((f) => f.path)).toEqual(['.opencode/agents/typescript.md'])
@@ -59,9 +78,16 @@ describe('agentc targets and schema', () => {
   it('lists targets with their capabilities as JSON', async () => {
     const result = await agentc(ROOT, 'targets', '--format', 'json')
     expect(result.code).toBe(0)
-    const list = JSON.parse(result.stdout) as { id: string; displayName: string; capabilities: Record<string, string> }[]
+    const list = JSON.parse(result.stdout) as {
+      id: string
+      displayName: string
+      capabilities: Record<string, string>
+    }[]
     expect(list.map((t) => t.id)).toEqual(['opencode', 'claude', 'cursor'])
-    expect(list[1]).toMatchObject({ displayName: 'Claude Code subagents', capabilities: { 'sampling.temperature': 'none' } })
+    expect(list[1]).toMatchObject({
+      displayName: 'Claude Code subagents',
+      capabilities: { 'sampling.temperature': 'none' },
+    })
   })
 
   it('prints the JSON Schema of the IR', async () => {

@@ -25,12 +25,18 @@ function expectCleanFailure(result: { code: number; stderr: string; dir: string 
 describe('bad input fails cleanly: one error with code and position, exit 1, nothing written', () => {
   it('unclosed frontmatter', async () => {
     const result = await buildWith('bad.md', '---\ndescription: never closed\nmode: subagent\n')
-    expectCleanFailure(result, /^bad\.md:1:1 {2}error {2}The frontmatter opened on line 1 is never closed with `---`\. {2}AGC001$/m)
+    expectCleanFailure(
+      result,
+      /^bad\.md:1:1 {2}error {2}The frontmatter opened on line 1 is never closed with `---`\. {2}AGC001$/m,
+    )
   })
 
   it('invalid YAML', async () => {
     const result = await buildWith('bad.md', '---\ndescription: ok\ntools:\n  bash: [true\n---\nBody\n')
-    expectCleanFailure(result, /^bad\.md:\d+:\d+ {2}error {2}The frontmatter is not valid YAML: .+ {2}AGC002$/m)
+    expectCleanFailure(
+      result,
+      /^bad\.md:\d+:\d+ {2}error {2}The frontmatter is not valid YAML: .+ {2}AGC002$/m,
+    )
   })
 
   it('a wrong type (temperature: hot)', async () => {
@@ -61,7 +67,9 @@ describe('bad input fails cleanly: one error with code and position, exit 1, not
     writeFileSync(join(dir, 'good.md'), GOOD)
     const result = await agentc(dir, 'build', 'good.md', '--target', 'claud', '--out', 'out')
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/^agentc {2}error {2}Unknown target "claud" \(did you mean "claude"\?\); the targets are .+ {2}AGC301$/m)
+    expect(result.stderr).toMatch(
+      /^agentc {2}error {2}Unknown target "claud" \(did you mean "claude"\?\); the targets are .+ {2}AGC301$/m,
+    )
     expect(listTree(join(dir, 'out'))).toEqual([])
   })
 
@@ -78,7 +86,9 @@ describe('bad input fails cleanly: one error with code and position, exit 1, not
     writeFileSync(join(dir, 'empty', 'notes.txt'), 'hello')
     const result = await agentc(dir, 'build', 'empty', '--target', 'claude', '--out', 'out')
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/^empty {2}error {2}The folder empty contains no agent files \(\*\.md\)\. {2}AGC303$/m)
+    expect(result.stderr).toMatch(
+      /^empty {2}error {2}The folder empty contains no agent files \(\*\.md\)\. {2}AGC303$/m,
+    )
     expect(listTree(join(dir, 'out'))).toEqual([])
   })
 
@@ -90,7 +100,9 @@ describe('bad input fails cleanly: one error with code and position, exit 1, not
     writeFileSync(join(dir, 'b', 'same.md'), GOOD)
     const result = await agentc(dir, 'build', 'a', 'b', '--target', 'claude', '--out', 'out')
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/Several agents would be written to \.claude\/agents\/same\.md \(from a\/same\.md, b\/same\.md\)\. {2}AGC302/)
+    expect(result.stderr).toMatch(
+      /Several agents would be written to \.claude\/agents\/same\.md \(from a\/same\.md, b\/same\.md\)\. {2}AGC302/,
+    )
     expect(listTree(join(dir, 'out'))).toEqual([])
   })
 
@@ -99,9 +111,14 @@ describe('bad input fails cleanly: one error with code and position, exit 1, not
     writeFileSync(join(dir, 'bad.md'), '---\ntemperature: hot\n---\n')
     const result = await agentc(dir, 'build', 'bad.md', '--target', 'claude', '--format', 'json')
     expect(result.code).toBe(1)
-    const json = JSON.parse(result.stdout) as { files: unknown[]; diagnostics: { code: string; line: number }[] }
+    const json = JSON.parse(result.stdout) as {
+      files: unknown[]
+      diagnostics: { code: string; line: number }[]
+    }
     expect(json.files).toEqual([])
-    expect(json.diagnostics).toMatchObject([{ code: 'AGC101', line: 2, column: 14, file: 'bad.md', field: 'sampling.temperature' }])
+    expect(json.diagnostics).toMatchObject([
+      { code: 'AGC101', line: 2, column: 14, file: 'bad.md', field: 'sampling.temperature' },
+    ])
   })
 })
 

@@ -17,7 +17,10 @@ export function tempDir(): string {
 }
 
 /** Runs the CLI in-process in `cwd`; returns the exit code and what it printed. */
-export async function agentc(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function agentc(
+  cwd: string,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = ''
   let stderr = ''
   const code = await run(args, {

@@ -56,7 +56,9 @@ export function runGoldenDir(dir: string, targetId: string): void {
       expect(inputs).toHaveLength(1)
       const inputPath = posix(relative(join(caseDir, 'in'), inputs[0]!))
       const text = readFileSync(inputs[0]!, 'utf8')
-      const from: Target = config.from ? registry.get(config.from)! : (registry.detect(inputPath) ?? registry.get('opencode')!)
+      const from: Target = config.from
+        ? registry.get(config.from)!
+        : (registry.detect(inputPath) ?? registry.get('opencode')!)
       const options: PipelineOptions = config.options ? { targetOptions: config.options } : {}
       const parsed = parseFile(from, { path: inputPath, text }, options)
       const docs = parsed.value ?? []
@@ -64,7 +66,9 @@ export function runGoldenDir(dir: string, targetId: string): void {
       const files = emitted.flatMap((e) => e.value ?? [])
 
       it('parses to the expected IR', async () => {
-        await expect(`${JSON.stringify(docs.map(normalize), null, 2)}\n`).toMatchFileSnapshot(join(caseDir, 'ir.json'))
+        await expect(`${JSON.stringify(docs.map(normalize), null, 2)}\n`).toMatchFileSnapshot(
+          join(caseDir, 'ir.json'),
+        )
       })
 
       it('emits the expected files', async () => {

@@ -20,7 +20,11 @@ export function exitCodeFor(diagnostics: readonly Diagnostic[], strict = false):
 }
 
 /** Prints diagnostics for people on stderr (sorted by file and position). */
-export function printDiagnostics(deps: Deps, diagnostics: readonly Diagnostic[], options: ReportOptions): void {
+export function printDiagnostics(
+  deps: Deps,
+  diagnostics: readonly Diagnostic[],
+  options: ReportOptions,
+): void {
   const text = formatDiagnostics(sortDiagnostics(diagnostics), {
     minSeverity: options.quiet ? 'error' : 'info',
     verbose: options.verbose ?? false,

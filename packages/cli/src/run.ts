@@ -25,7 +25,11 @@ export async function run(args: readonly string[], deps: Deps): Promise<number> 
     return code
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      ) {
         return 0
       }
       return 2
@@ -36,7 +40,9 @@ export async function run(args: readonly string[], deps: Deps): Promise<number> 
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error)
     const kind = error instanceof InternalError ? 'internal error' : 'unexpected error'
-    deps.stderr(`agentc: ${kind} — this is a bug in agentc, please report it with the input that caused it.\n${stack}\n`)
+    deps.stderr(
+      `agentc: ${kind} — this is a bug in agentc, please report it with the input that caused it.\n${stack}\n`,
+    )
     return 1
   }
 }

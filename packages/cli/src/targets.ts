@@ -9,7 +9,10 @@ export function resolveTargets(values: readonly string[]): { targets: Target[]; 
   const registry = builtinRegistry()
   const targets: Target[] = []
   const diagnostics: Diagnostic[] = []
-  const ids = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '')
+  const ids = values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
   for (const id of ids) {
     const target = registry.get(id)
     if (target) {

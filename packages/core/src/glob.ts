@@ -20,7 +20,10 @@ export function matchGlob(glob: string, path: string): boolean {
  * characters (including `/` and spaces), `?` exactly one character, everything else is literal.
  */
 export function matchWildcard(pattern: string, text: string): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.')
   return new RegExp(`^${source}$`, 's').test(text)
 }
 
@@ -39,7 +42,8 @@ export function wildcardsIntersect(a: string, b: string): boolean {
     if (i === a.length && j === b.length) result = true
     else if (i < a.length && a[i] === '*') result = go(i + 1, j) || (j < b.length && go(i, j + 1))
     else if (j < b.length && b[j] === '*') result = go(i, j + 1) || (i < a.length && go(i + 1, j))
-    else if (i < a.length && j < b.length) result = (a[i] === '?' || b[j] === '?' || a[i] === b[j]) && go(i + 1, j + 1)
+    else if (i < a.length && j < b.length)
+      result = (a[i] === '?' || b[j] === '?' || a[i] === b[j]) && go(i + 1, j + 1)
     else result = false
     memo.set(key, result)
     return result

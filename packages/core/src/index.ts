@@ -1,4 +1,4 @@
-export { type DiagnosticCode, codes } from './diagnostics/codes'
+export { codes, type DiagnosticCode } from './diagnostics/codes'
 export {
   type Collector,
   createCollector,
@@ -34,7 +34,14 @@ export type {
   ToolPolicy,
 } from './ir/document'
 export { IR_VERSION } from './ir/document'
-export { FEATURES, type Feature, type FieldPath, featureValue, hasFeature, withoutFeature } from './ir/features'
+export {
+  FEATURES,
+  type Feature,
+  type FieldPath,
+  featureValue,
+  hasFeature,
+  withoutFeature,
+} from './ir/features'
 export { deepEqual, normalize } from './ir/normalize'
 export { type Projection, project } from './ir/project'
 export { agentDocumentSchema, irJsonSchema } from './ir/schema'
@@ -73,6 +80,8 @@ export {
   type Result,
   resolveOutputs,
 } from './pipeline'
+export { defineTarget } from './target/define-target'
+export { createRegistry, type Registry } from './target/registry'
 export type {
   Capabilities,
   FileLayout,
@@ -84,5 +93,3 @@ export type {
   TargetContext,
   TargetOptions,
 } from './target/target'
-export { defineTarget } from './target/define-target'
-export { createRegistry, type Registry } from './target/registry'

@@ -79,25 +79,37 @@ export function emitDocument(
   }
   for (const [owner, key] of droppedExtensions) {
     const pos = fields[`extensions.${owner}.${key}`]
-    collector.report('AGC203', `\`${key}\` is specific to ${owner} and is not carried to ${target.displayName}.`, {
-      field: `extensions.${owner}.${key}`,
-      ...(pos ? { line: pos.line, column: pos.column } : {}),
-    })
+    collector.report(
+      'AGC203',
+      `\`${key}\` is specific to ${owner} and is not carried to ${target.displayName}.`,
+      {
+        field: `extensions.${owner}.${key}`,
+        ...(pos ? { line: pos.line, column: pos.column } : {}),
+      },
+    )
   }
   const ctx: TargetContext = { report: collector.report, options: options.targetOptions ?? {} }
   let files: readonly OutputFile[] = []
   try {
     files = target.emit(document, ctx)
   } catch (error) {
-    collector.report('AGC901', `agentc failed while emitting ${doc.name} for ${target.id}: ${describe(error)}.`, {
-      ...(error instanceof Error && error.stack ? { note: error.stack } : {}),
-    })
+    collector.report(
+      'AGC901',
+      `agentc failed while emitting ${doc.name} for ${target.id}: ${describe(error)}.`,
+      {
+        ...(error instanceof Error && error.stack ? { note: error.stack } : {}),
+      },
+    )
   }
   for (const out of files) {
     if (!isSafeRelativePath(out.path)) {
-      collector.report('AGC302', `The output path "${out.path}" is not a relative path inside the output folder.`, {
-        field: 'name',
-      })
+      collector.report(
+        'AGC302',
+        `The output path "${out.path}" is not a relative path inside the output folder.`,
+        {
+          field: 'name',
+        },
+      )
     }
   }
   const diagnostics = collector.diagnostics

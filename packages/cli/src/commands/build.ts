@@ -49,7 +49,10 @@ export function buildCommand(deps: Deps, setExit: (code: number) => void): Comma
     .argument('<paths...>', 'agent files, or folders of them (every *.md below, README.md excepted)')
     .option('-t, --target <ids>', 'targets to build, comma-separated; repeatable', collect, [])
     .option('--from <id>', 'format of the source files', SOURCE_TARGET)
-    .option('-o, --out <dir>', 'output root where each target writes its own layout (default: current directory)')
+    .option(
+      '-o, --out <dir>',
+      'output root where each target writes its own layout (default: current directory)',
+    )
     .option('--strict', 'fail (exit 1) on warnings too')
     .option('--check', 'write nothing; exit 1 if any output would change')
     .option('--dry-run', 'print what would be written; write nothing')
@@ -67,7 +70,8 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 async function build(deps: Deps, paths: string[], flags: BuildFlags): Promise<number> {
-  if (!flags.target || flags.target.length === 0) throw new UsageError('build needs --target (e.g. --target claude,cursor)')
+  if (!flags.target || flags.target.length === 0)
+    throw new UsageError('build needs --target (e.g. --target claude,cursor)')
   const diagnostics: Diagnostic[] = []
   const { targets, diagnostics: targetProblems } = resolveTargets(flags.target)
   diagnostics.push(...targetProblems)
@@ -103,7 +107,12 @@ async function build(deps: Deps, paths: string[], flags: BuildFlags): Promise<nu
   const files = resolved.value.map((f) => {
     const before = existing.get(f.path)
     const status: FileStatus = before === undefined ? 'new' : before === f.contents ? 'unchanged' : 'changed'
-    return { ...f, status, target: targetOf.get(f.path) ?? '', display: displayPath(deps, join(outRoot, f.path)) }
+    return {
+      ...f,
+      status,
+      target: targetOf.get(f.path) ?? '',
+      display: displayPath(deps, join(outRoot, f.path)),
+    }
   })
   if (!flags.check && !flags.dryRun) {
     for (const file of files) {
@@ -112,7 +121,9 @@ async function build(deps: Deps, paths: string[], flags: BuildFlags): Promise<nu
         await deps.fs.writeFileAtomic(join(outRoot, file.path), file.contents)
       } catch (error) {
         diagnostics.push(
-          createDiagnostic('AGC306', `${file.display} cannot be written (${errorCode(error)}).`, { file: file.display }),
+          createDiagnostic('AGC306', `${file.display} cannot be written (${errorCode(error)}).`, {
+            file: file.display,
+          }),
         )
         return finish(deps, flags, diagnostics, files)
       }
@@ -123,7 +134,9 @@ async function build(deps: Deps, paths: string[], flags: BuildFlags): Promise<nu
 
 /** Diagnostics about output files name them as the user sees them (relative to the working directory). */
 export function inOutput(deps: Deps, outRoot: string, d: Diagnostic): Diagnostic {
-  return d.code === 'AGC305' && d.file !== undefined ? { ...d, file: displayPath(deps, join(outRoot, d.file)) } : d
+  return d.code === 'AGC305' && d.file !== undefined
+    ? { ...d, file: displayPath(deps, join(outRoot, d.file)) }
+    : d
 }
 
 async function readExisting(deps: Deps, path: string): Promise<string | undefined> {

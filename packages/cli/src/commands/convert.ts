@@ -1,17 +1,17 @@
 import { join, resolve } from 'node:path'
-import { builtinRegistry } from '@agentc/targets'
 import {
   convert,
+  createDiagnostic,
   type Diagnostic,
   hasErrors,
   resolveOutputs,
   sortDiagnostics,
   type Target,
 } from '@agentc/core'
+import { builtinRegistry } from '@agentc/targets'
 import { Command, Option } from 'commander'
 import type { Deps } from '../io/deps'
 import { displayPath, errorCode, readInputs } from '../io/read-inputs'
-import { createDiagnostic } from '@agentc/core'
 import { diagnosticJson, exitCodeFor, type OutputFormat, printDiagnostics, printJson } from '../report'
 import { resolveTarget } from '../targets'
 import { inOutput } from './build'
@@ -30,7 +30,9 @@ interface ConvertFlags {
 /** `agentc convert`: one file from one format to another. */
 export function convertCommand(deps: Deps, setExit: (code: number) => void): Command {
   return new Command('convert')
-    .description('convert one file from one format to another; prints it when it is a single file and --out is not given')
+    .description(
+      'convert one file from one format to another; prints it when it is a single file and --out is not given',
+    )
     .argument('<file>', 'the file to convert')
     .option('--from <id>', 'format of the file (default: guessed from its path, else opencode)')
     .requiredOption('--to <id>', 'format to convert to')
@@ -48,7 +50,10 @@ export function convertCommand(deps: Deps, setExit: (code: number) => void): Com
 async function run(deps: Deps, file: string, flags: ConvertFlags): Promise<number> {
   const diagnostics: Diagnostic[] = []
   const to = resolveTarget(flags.to)
-  const from = flags.from !== undefined ? resolveTarget(flags.from) : (builtinRegistry().detect(file) ?? resolveTarget('opencode'))
+  const from =
+    flags.from !== undefined
+      ? resolveTarget(flags.from)
+      : (builtinRegistry().detect(file) ?? resolveTarget('opencode'))
   for (const t of [from, to]) if (!('parse' in t)) diagnostics.push(t)
   const inputs = hasErrors(diagnostics) ? { files: [], diagnostics: [] } : await readInputs(deps, [file])
   diagnostics.push(...inputs.diagnostics)
@@ -65,7 +70,12 @@ async function run(deps: Deps, file: string, flags: ConvertFlags): Promise<numbe
       if (outRoot) {
         for (const out of result.value) {
           const info = await deps.fs.stat(join(outRoot, out.path))
-          existing.set(out.path, info?.isFile ? new TextDecoder().decode(await deps.fs.readBytes(join(outRoot, out.path))) : undefined)
+          existing.set(
+            out.path,
+            info?.isFile
+              ? new TextDecoder().decode(await deps.fs.readBytes(join(outRoot, out.path)))
+              : undefined,
+          )
         }
       }
       const resolved = resolveOutputs(result.value, (p) => existing.get(p))
@@ -78,7 +88,11 @@ async function run(deps: Deps, file: string, flags: ConvertFlags): Promise<numbe
             await deps.fs.writeFileAtomic(join(outRoot, out.path), out.contents)
           } catch (error) {
             const shown = displayPath(deps, join(outRoot, out.path))
-            diagnostics.push(createDiagnostic('AGC306', `${shown} cannot be written (${errorCode(error)}).`, { file: shown }))
+            diagnostics.push(
+              createDiagnostic('AGC306', `${shown} cannot be written (${errorCode(error)}).`, {
+                file: shown,
+              }),
+            )
             break
           }
         }
@@ -98,7 +112,8 @@ async function run(deps: Deps, file: string, flags: ConvertFlags): Promise<numbe
     if (files.length === 1) deps.stdout(files[0]!.contents)
     else for (const f of files) deps.stdout(`==> ${f.path} <==\n${f.contents}`)
   } else if (!failed) {
-    for (const f of files) deps.stdout(`wrote ${displayPath(deps, join(resolve(deps.cwd, flags.out!), f.path))}\n`)
+    for (const f of files)
+      deps.stdout(`wrote ${displayPath(deps, join(resolve(deps.cwd, flags.out!), f.path))}\n`)
   }
   return exitCodeFor(diagnostics, flags.strict)
 }

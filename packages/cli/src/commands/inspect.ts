@@ -1,5 +1,12 @@
+import {
+  type AgentDocument,
+  type Diagnostic,
+  hasErrors,
+  parseFile,
+  sortDiagnostics,
+  type Target,
+} from '@agentc/core'
 import { builtinRegistry } from '@agentc/targets'
-import { type AgentDocument, type Diagnostic, hasErrors, parseFile, sortDiagnostics, type Target } from '@agentc/core'
 import { Command, Option } from 'commander'
 import type { Deps } from '../io/deps'
 import { readInputs } from '../io/read-inputs'
@@ -22,7 +29,10 @@ export function inspectCommand(deps: Deps, setExit: (code: number) => void): Com
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
     .action(async (file: string, flags: InspectFlags) => {
       const diagnostics: Diagnostic[] = []
-      const from = flags.from !== undefined ? resolveTarget(flags.from) : (builtinRegistry().detect(file) ?? resolveTarget('opencode'))
+      const from =
+        flags.from !== undefined
+          ? resolveTarget(flags.from)
+          : (builtinRegistry().detect(file) ?? resolveTarget('opencode'))
       let docs: readonly AgentDocument[] = []
       if (!('parse' in from)) diagnostics.push(from)
       else {
@@ -35,7 +45,9 @@ export function inspectCommand(deps: Deps, setExit: (code: number) => void): Com
           docs = parsed.value ?? []
         }
       }
-      const shown = docs.map((d) => (flags.raw || !d.source ? d : { ...d, source: { ...d.source, raw: undefined } }))
+      const shown = docs.map((d) =>
+        flags.raw || !d.source ? d : { ...d, source: { ...d.source, raw: undefined } },
+      )
       if (flags.format === 'json') {
         printJson(deps, {
           documents: hasErrors(diagnostics) ? [] : shown,

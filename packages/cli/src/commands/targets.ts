@@ -33,7 +33,9 @@ export function targetsCommand(deps: Deps): Command {
         const col = Math.max(...FEATURES.map((f) => f.length))
         deps.stdout(`\n${''.padEnd(col)}  ${targets.map((t) => t.id.padEnd(9)).join(' ')}\n`)
         for (const feature of FEATURES) {
-          deps.stdout(`${feature.padEnd(col)}  ${targets.map((t) => t.capabilities[feature].padEnd(9)).join(' ')}\n`)
+          deps.stdout(
+            `${feature.padEnd(col)}  ${targets.map((t) => t.capabilities[feature].padEnd(9)).join(' ')}\n`,
+          )
         }
       }
     })

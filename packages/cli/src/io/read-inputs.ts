@@ -1,5 +1,5 @@
-import { createDiagnostic, type Diagnostic } from '@agentc/core'
 import { join, relative, resolve, sep } from 'node:path'
+import { createDiagnostic, type Diagnostic } from '@agentc/core'
 import type { Deps } from './deps'
 
 /** A source file read from disk. */
@@ -33,7 +33,9 @@ export async function readInputs(
     const absolute = resolve(deps.cwd, path)
     const info = await deps.fs.stat(absolute)
     if (!info) {
-      diagnostics.push(createDiagnostic('AGC304', `${path} does not exist.`, { file: displayPath(deps, absolute) }))
+      diagnostics.push(
+        createDiagnostic('AGC304', `${path} does not exist.`, { file: displayPath(deps, absolute) }),
+      )
       continue
     }
     if (info.isFile) {
@@ -44,7 +46,9 @@ export async function readInputs(
     await walk(deps, absolute, found, matches, diagnostics)
     if (found.size === before) {
       diagnostics.push(
-        createDiagnostic('AGC303', `The folder ${path} contains no agent files (*.md).`, { file: displayPath(deps, absolute) }),
+        createDiagnostic('AGC303', `The folder ${path} contains no agent files (*.md).`, {
+          file: displayPath(deps, absolute),
+        }),
       )
     }
   }
@@ -56,7 +60,9 @@ export async function readInputs(
     try {
       bytes = await deps.fs.readBytes(absolute)
     } catch (error) {
-      diagnostics.push(createDiagnostic('AGC304', `${path} cannot be read (${errorCode(error)}).`, { file: path }))
+      diagnostics.push(
+        createDiagnostic('AGC304', `${path} cannot be read (${errorCode(error)}).`, { file: path }),
+      )
       continue
     }
     try {
@@ -82,9 +88,13 @@ async function walk(
     entries = await deps.fs.readdir(dir)
   } catch (error) {
     diagnostics.push(
-      createDiagnostic('AGC304', `The folder ${displayPath(deps, dir)} cannot be read (${errorCode(error)}).`, {
-        file: displayPath(deps, dir),
-      }),
+      createDiagnostic(
+        'AGC304',
+        `The folder ${displayPath(deps, dir)} cannot be read (${errorCode(error)}).`,
+        {
+          file: displayPath(deps, dir),
+        },
+      ),
     )
     return
   }

@@ -43,7 +43,10 @@ export function normalize(doc: AgentDocument): AgentDocument {
  * rules into the deny-list gives equivalent documents one normal form. A denial of `edit` also
  * covers `write` (see PermissionRule).
  */
-function foldFinalDenials(rules: readonly PermissionRule[]): { permissions: PermissionRule[]; denied: string[] } {
+function foldFinalDenials(rules: readonly PermissionRule[]): {
+  permissions: PermissionRule[]
+  denied: string[]
+} {
   const denied: string[] = []
   let kept = [...rules]
   const tools = [...new Set(rules.map((r) => r.tool))].filter((t) => t !== '*')
@@ -63,7 +66,9 @@ function sortUnique(list: readonly string[] | undefined): string[] | undefined {
   return list ? [...new Set(list)].sort() : undefined
 }
 
-function dropUndefined<T extends Record<string, unknown>>(object: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+function dropUndefined<T extends Record<string, unknown>>(
+  object: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(object)) if (v !== undefined) out[k] = v
   return out as { [K in keyof T]?: Exclude<T[K], undefined> }

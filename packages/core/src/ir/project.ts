@@ -32,7 +32,8 @@ export function project(doc: AgentDocument, capabilities: Capabilities, targetId
   const droppedExtensions: [TargetId, string][] = []
   const foreign = Object.keys(doc.extensions).filter((t) => t !== targetId)
   if (foreign.length > 0) {
-    for (const t of foreign.sort()) for (const key of Object.keys(doc.extensions[t]!)) droppedExtensions.push([t, key])
+    for (const t of foreign.sort())
+      for (const key of Object.keys(doc.extensions[t]!)) droppedExtensions.push([t, key])
     const own = doc.extensions[targetId]
     document = { ...document, extensions: own ? { [targetId]: own } : {} }
   }

@@ -25,10 +25,17 @@ export const agentDocumentSchema: z.ZodType<AgentDocument> = z
         topP: z.number().optional().describe('Nucleus sampling threshold (0–1).'),
       })
       .optional(),
-    effort: z.enum(['minimal', 'low', 'medium', 'high', 'xhigh', 'max']).optional().describe('Reasoning effort.'),
+    effort: z
+      .enum(['minimal', 'low', 'medium', 'high', 'xhigh', 'max'])
+      .optional()
+      .describe('Reasoning effort.'),
     tools: z
       .object({
-        allow: z.array(z.string()).readonly().optional().describe('Exhaustive allow-list; absent = every tool.'),
+        allow: z
+          .array(z.string())
+          .readonly()
+          .optional()
+          .describe('Exhaustive allow-list; absent = every tool.'),
         deny: z.array(z.string()).readonly().optional().describe('Tools removed, applied after `allow`.'),
       })
       .optional()

@@ -1,7 +1,15 @@
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Document as YamlDocument } from 'yaml'
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  type Document as YamlDocument,
+} from 'yaml'
 import type { Point } from '../ir/document'
 
 /** A syntax problem that makes a file unreadable. */
@@ -48,7 +56,12 @@ export function splitFrontmatter(text: string): FrontmatterSplit | SyntaxProblem
     return { present: false, yamlText: '', yamlLine: 1, body: toLf(text.slice(start)), bodyLine: 1 }
   }
   if (firstEol === -1) {
-    return { code: 'AGC001', message: 'The frontmatter opened on line 1 is never closed with `---`.', line: 1, column: 1 }
+    return {
+      code: 'AGC001',
+      message: 'The frontmatter opened on line 1 is never closed with `---`.',
+      line: 1,
+      column: 1,
+    }
   }
   let pos = firstEol + 1
   let line = 2
@@ -72,7 +85,12 @@ export function splitFrontmatter(text: string): FrontmatterSplit | SyntaxProblem
     pos = eol + 1
     line++
   }
-  return { code: 'AGC001', message: 'The frontmatter opened on line 1 is never closed with `---`.', line: 1, column: 1 }
+  return {
+    code: 'AGC001',
+    message: 'The frontmatter opened on line 1 is never closed with `---`.',
+    line: 1,
+    column: 1,
+  }
 }
 
 /**
@@ -145,7 +163,12 @@ function parseYaml(yamlText: string, firstLine: number): ParsedYaml | SyntaxProb
       strict: true,
     })
   } catch (error) {
-    return { code: 'AGC002', message: `The frontmatter is not valid YAML: ${String(error)}.`, line: firstLine, column: 1 }
+    return {
+      code: 'AGC002',
+      message: `The frontmatter is not valid YAML: ${String(error)}.`,
+      line: firstLine,
+      column: 1,
+    }
   }
   const toPoint = (offset: number): Point => {
     const p = lineCounter.linePos(offset)
@@ -154,7 +177,11 @@ function parseYaml(yamlText: string, firstLine: number): ParsedYaml | SyntaxProb
   const error = doc.errors[0]
   if (error) {
     const p = toPoint(error.pos[0])
-    return { code: 'AGC002', message: `The frontmatter is not valid YAML: ${yamlMessage(error.message)}.`, ...p }
+    return {
+      code: 'AGC002',
+      message: `The frontmatter is not valid YAML: ${yamlMessage(error.message)}.`,
+      ...p,
+    }
   }
   if (doc.contents !== null && !isMap(doc.contents)) {
     const p = toPoint(doc.contents.range?.[0] ?? 0)
@@ -164,7 +191,12 @@ function parseYaml(yamlText: string, firstLine: number): ParsedYaml | SyntaxProb
   try {
     data = doc.toJS({ maxAliasCount: 100 }) ?? {}
   } catch (error) {
-    return { code: 'AGC002', message: `The frontmatter is not valid YAML: ${yamlMessage(String(error))}.`, line: firstLine, column: 1 }
+    return {
+      code: 'AGC002',
+      message: `The frontmatter is not valid YAML: ${yamlMessage(String(error))}.`,
+      line: firstLine,
+      column: 1,
+    }
   }
   const find = (path: readonly (string | number)[]): { key?: Node; value?: Node } | undefined => {
     let node: unknown = doc.contents

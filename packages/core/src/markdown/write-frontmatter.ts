@@ -43,4 +43,3 @@ export function ensureFinalNewline(text: string): string {
   const trimmed = text.replace(/\n+$/, '')
   return trimmed === '' ? '' : `${trimmed}\n`
 }
-

@@ -9,7 +9,8 @@ import type { Target } from './target'
  * @returns The same object.
  */
 export function defineTarget<const T extends Target>(target: T): T {
-  if (!/^[a-z][a-z0-9-]*$/.test(target.id)) throw new InternalError(`target id "${target.id}" is not a lowercase word`)
+  if (!/^[a-z][a-z0-9-]*$/.test(target.id))
+    throw new InternalError(`target id "${target.id}" is not a lowercase word`)
   for (const feature of FEATURES) {
     if (!(feature in target.capabilities)) {
       throw new InternalError(`target "${target.id}" declares no capability for "${feature}"`)

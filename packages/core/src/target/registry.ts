@@ -31,7 +31,9 @@ export function createRegistry(targets: readonly Target[]): Registry {
     detect(path: string) {
       const normalized = path.replace(/\\/g, '/')
       return targets.find((target) =>
-        target.layout.include.some((glob) => matchGlob(glob, normalized) || matchGlob(`**/${glob}`, normalized)),
+        target.layout.include.some(
+          (glob) => matchGlob(glob, normalized) || matchGlob(`**/${glob}`, normalized),
+        ),
       )
     },
     suggest(id: string) {

@@ -1,0 +1,53 @@
+import { expect, it } from 'vitest'
+import * as core from './index'
+
+it('exposes the public API (a change here is a change of the public API)', () => {
+  expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
+    [
+      "CANONICAL_TOOLS",
+      "FEATURES",
+      "IR_VERSION",
+      "InternalError",
+      "agentDocumentSchema",
+      "bodyTree",
+      "codes",
+      "compareStrings",
+      "convert",
+      "createBody",
+      "createCollector",
+      "createDiagnostic",
+      "createRegistry",
+      "deepEqual",
+      "defineTarget",
+      "describeFeature",
+      "emitDocument",
+      "ensureFinalNewline",
+      "featureValue",
+      "formatDiagnostics",
+      "formatLocation",
+      "hasErrors",
+      "hasFeature",
+      "irJsonSchema",
+      "isCanonicalTool",
+      "isSafeRelativePath",
+      "matchGlob",
+      "matchWildcard",
+      "mcpTool",
+      "nativeTool",
+      "normalize",
+      "parseFile",
+      "parseMcpTool",
+      "parseNativeTool",
+      "parseYamlFrontmatter",
+      "project",
+      "resolveOutputs",
+      "sortDiagnostics",
+      "splitFrontmatter",
+      "stringifyYaml",
+      "toLf",
+      "wildcardsIntersect",
+      "withoutFeature",
+      "writeFrontmatterFile",
+    ]
+  `)
+})

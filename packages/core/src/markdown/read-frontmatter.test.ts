@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { parseYamlFrontmatter, splitFrontmatter } from './read-frontmatter'
+
+describe('splitFrontmatter', () => {
+  it('splits frontmatter and body, keeping the body byte for byte (LF)', () => {
+    const split = splitFrontmatter('---\na: 1\n---\n\n# Title\n\ntext\n')
+    expect(split).toEqual({ present: true, yamlText: 'a: 1', yamlLine: 2, body: '\n# Title\n\ntext\n', bodyLine: 4 })
+  })
+
+  it('treats a file without an opening fence as all body', () => {
+    expect(splitFrontmatter('# Just markdown\n')).toMatchObject({ present: false, body: '# Just markdown\n' })
+  })
+
+  it('reads CRLF and a BOM the same as LF', () => {
+    const lf = splitFrontmatter('---\na: 1\n---\nbody\nmore\n')
+    const crlf = splitFrontmatter('\ufeff---\r\na: 1\r\n---\r\nbody\r\nmore\r\n')
+    expect(crlf).toMatchObject({ present: true, body: 'body\nmore\n' })
+    expect('code' in crlf || 'code' in lf).toBe(false)
+  })
+
+  it('accepts trailing spaces on fences and an empty frontmatter', () => {
+    expect(splitFrontmatter('---  \n---\nbody')).toMatchObject({ present: true, yamlText: '', body: 'body' })
+  })
+
+  it('reports an unclosed frontmatter at line 1', () => {
+    expect(splitFrontmatter('---\na: 1\nb: 2\n')).toMatchObject({ code: 'AGC001', line: 1, column: 1 })
+    expect(splitFrontmatter('---')).toMatchObject({ code: 'AGC001' })
+  })
+
+  it('treats a closing fence at the very end of the file as closed', () => {
+    expect(splitFrontmatter('---\na: 1\n---')).toMatchObject({ present: true, body: '' })
+  })
+})
+
+describe('parseYamlFrontmatter', () => {
+  const parse = (text: string, lenient = false) => {
+    const split = splitFrontmatter(text)
+    if ('code' in split) throw new Error(split.message)
+    return parseYamlFrontmatter(split, { lenient })
+  }
+
+  it('gives positions of keys and values in the file', () => {
+    const yaml = parse('---\ndescription: hi\npermission:\n  bash:\n    "git *": allow\n---\n')
+    if ('code' in yaml) throw new Error(yaml.message)
+    expect(yaml.keyPosition(['description'])).toEqual({ line: 2, column: 1 })
+    expect(yaml.keyPosition(['permission', 'bash', 'git *'])).toEqual({ line: 5, column: 5 })
+    expect(yaml.valuePosition(['permission', 'bash', 'git *'])).toEqual({ line: 5, column: 14 })
+  })
+
+  it('reports YAML errors with their position in the file', () => {
+    expect(parse('---\na: 1\nb: [1, 2\n---\n')).toMatchObject({ code: 'AGC002', line: 3 })
+    expect(parse('---\n- a\n- b\n---\n')).toMatchObject({ code: 'AGC003', line: 2, column: 1 })
+    expect(parse('---\na: 1\na: 2\n---\n')).toMatchObject({ code: 'AGC002', line: 3 })
+  })
+
+  it('reads plain values with ": " or a leading "*" as text when lenient, and says which lines', () => {
+    const yaml = parse('---\ndescription: Triggers on: review\nglobs: *.ts\nok: true\n---\n', true)
+    if ('code' in yaml) throw new Error(yaml.message)
+    expect(yaml.data).toEqual({ description: 'Triggers on: review', globs: '*.ts', ok: true })
+    expect(yaml.lenientLines).toEqual([2, 3])
+    expect(parse('---\ndescription: Triggers on: review\n---\n')).toMatchObject({ code: 'AGC002' })
+  })
+
+  it('limits alias expansion (no billion laughs)', () => {
+    const bomb = ['---', 'a: &a [x, x, x, x, x, x, x, x, x, x]']
+    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)
+    bomb.push('---', '')
+    expect(parse(bomb.join('\n'))).toMatchObject({ code: 'AGC002' })
+  })
+})

@@ -57,7 +57,10 @@ describe('parseYamlFrontmatter', () => {
     const yaml = parse('---\ndescription: Triggers on: review\nglobs: *.ts\nok: true\n---\n', true)
     if ('code' in yaml) throw new Error(yaml.message)
     expect(yaml.data).toEqual({ description: 'Triggers on: review', globs: '*.ts', ok: true })
-    expect(yaml.lenientLines).toEqual([2, 3])
+    expect(yaml.lenientLines).toEqual([
+      { line: 2, key: 'description' },
+      { line: 3, key: 'globs' },
+    ])
     expect(parse('---\ndescription: Triggers on: review\n---\n')).toMatchObject({ code: 'AGC002' })
   })
 

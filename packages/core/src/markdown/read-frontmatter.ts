@@ -119,8 +119,8 @@ export interface ParsedYaml {
   valuePosition(path: readonly (string | number)[]): Point | undefined
   /** Whether the lenient reading was needed (values with `: ` or a leading `*` quoted). */
   readonly lenient: boolean
-  /** Lines (1-based, in the file) whose values needed the lenient reading. */
-  readonly lenientLines: readonly number[]
+  /** Lines (1-based, in the file) whose values needed the lenient reading, with their keys. */
+  readonly lenientLines: readonly { readonly line: number; readonly key: string }[]
 }
 
 /** Options of {@link parseYamlFrontmatter}. */
@@ -149,7 +149,11 @@ export function parseYamlFrontmatter(
   if (lines.length === 0) return strict
   const relaxed = parseYaml(text, split.yamlLine)
   if ('code' in relaxed) return strict
-  return { ...relaxed, lenient: true, lenientLines: lines.map((l) => l + split.yamlLine - 1) }
+  return {
+    ...relaxed,
+    lenient: true,
+    lenientLines: lines.map((l) => ({ line: l.line + split.yamlLine - 1, key: l.key })),
+  }
 }
 
 function parseYaml(yamlText: string, firstLine: number): ParsedYaml | SyntaxProblem {
@@ -238,9 +242,9 @@ function yamlMessage(message: string): string {
 const TOP_LEVEL = /^([A-Za-z_$][\w$.-]*)([ \t]*:[ \t]+)(.*?)\s*$/
 
 /** Quotes top-level plain values that are not valid YAML on their own; returns the lines changed (1-based). */
-function quoteInvalidValues(yamlText: string): { text: string; lines: number[] } {
+function quoteInvalidValues(yamlText: string): { text: string; lines: { line: number; key: string }[] } {
   const lines = yamlText.split('\n')
-  const changed: number[] = []
+  const changed: { line: number; key: string }[] = []
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!
     const cr = raw.endsWith('\r') ? '\r' : ''
@@ -252,7 +256,7 @@ function quoteInvalidValues(yamlText: string): { text: string; lines: number[] }
     const test = parseDocument(`k: ${value}`, { prettyErrors: false, strict: true })
     if (test.errors.length === 0 && !/^[*&!%@`]/.test(value)) continue
     lines[i] = `${match[1]}${match[2]}${JSON.stringify(value)}${cr}`
-    changed.push(i + 1)
+    changed.push({ line: i + 1, key: match[1]! })
   }
   return { text: lines.join('\n'), lines: changed }
 }

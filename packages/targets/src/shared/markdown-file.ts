@@ -32,10 +32,10 @@ export function readMarkdownFile(file: SourceFile, ctx: TargetContext, lenient: 
     ctx.report(yaml.code, yaml.message, { line: yaml.line, column: yaml.column })
     return undefined
   }
-  for (const line of yaml.lenientLines) {
-    ctx.report('AGC004', 'This value is not valid YAML; it was read as plain text, as the tool does.', {
+  for (const { line, key } of yaml.lenientLines) {
+    ctx.report('AGC004', `The value of \`${key}\` is not valid YAML; it was read as plain text, as the tool does.`, {
       line,
-      column: 1,
+      column: key.length + 3,
       note: 'Quote the value to make the file readable by strict YAML parsers.',
     })
   }

@@ -71,3 +71,14 @@ describe('parseYamlFrontmatter', () => {
     expect(parse(bomb.join('\n'))).toMatchObject({ code: 'AGC002' })
   })
 })
+
+describe('lenient: colons (OpenCode)', () => {
+  it('rescues only values containing a colon', () => {
+    const split = splitFrontmatter('---\ndescription: Use for: x\n---\n')
+    if ('code' in split) throw new Error(split.message)
+    expect(parseYamlFrontmatter(split, { lenient: 'colons' })).toMatchObject({ data: { description: 'Use for: x' } })
+    const star = splitFrontmatter('---\nglobs: *.ts\n---\n')
+    if ('code' in star) throw new Error(star.message)
+    expect(parseYamlFrontmatter(star, { lenient: 'colons' })).toMatchObject({ code: 'AGC002' })
+  })
+})

@@ -126,11 +126,13 @@ export interface ParsedYaml {
 /** Options of {@link parseYamlFrontmatter}. */
 export interface ParseYamlOptions {
   /**
-   * Read top-level `key: value` lines whose value is not valid YAML on its own (a plain value
-   * containing `: `, or starting with `*`, `&`, `!`, `%`, `@` or a backquote) as plain strings,
-   * as OpenCode and Claude Code do. Default false.
+   * When the YAML is invalid, read top-level `key: value` lines whose plain value is not valid
+   * YAML on its own as text, as tools with a fallback reader do:
+   * - `'colons'`: only values containing `:` (OpenCode's fallback);
+   * - `true`: also values starting with `*`, `&`, `!`, `%`, `@` or a backquote (Claude Code).
+   * Default false: strict YAML.
    */
-  readonly lenient?: boolean
+  readonly lenient?: boolean | 'colons'
 }
 
 /**
@@ -145,7 +147,7 @@ export function parseYamlFrontmatter(
 ): ParsedYaml | SyntaxProblem {
   const strict = parseYaml(split.yamlText, split.yamlLine)
   if (!('code' in strict) || !options.lenient || strict.code !== 'AGC002') return strict
-  const { text, lines } = quoteInvalidValues(split.yamlText)
+  const { text, lines } = quoteInvalidValues(split.yamlText, options.lenient === 'colons')
   if (lines.length === 0) return strict
   const relaxed = parseYaml(text, split.yamlLine)
   if ('code' in relaxed) return strict
@@ -242,7 +244,7 @@ function yamlMessage(message: string): string {
 const TOP_LEVEL = /^([A-Za-z_$][\w$.-]*)([ \t]*:[ \t]+)(.*?)\s*$/
 
 /** Quotes top-level plain values that are not valid YAML on their own; returns the lines changed (1-based). */
-function quoteInvalidValues(yamlText: string): { text: string; lines: { line: number; key: string }[] } {
+function quoteInvalidValues(yamlText: string, colonsOnly: boolean): { text: string; lines: { line: number; key: string }[] } {
   const lines = yamlText.split('\n')
   const changed: { line: number; key: string }[] = []
   for (let i = 0; i < lines.length; i++) {
@@ -252,7 +254,7 @@ function quoteInvalidValues(yamlText: string): { text: string; lines: { line: nu
     const match = TOP_LEVEL.exec(line)
     if (!match) continue
     const value = match[3]!
-    if (value === '' || /^["'|>]/.test(value)) continue
+    if (value === '' || /^["'|>]/.test(value) || (colonsOnly && !value.includes(':'))) continue
     const test = parseDocument(`k: ${value}`, { prettyErrors: false, strict: true })
     if (test.errors.length === 0 && !/^[*&!%@`]/.test(value)) continue
     lines[i] = `${match[1]}${match[2]}${JSON.stringify(value)}${cr}`

@@ -43,7 +43,7 @@ const KNOWN = new Set([
  * @returns The agent, or nothing after an error.
  */
 export function parseOpenCode(file: SourceFile, ctx: TargetContext): AgentDocument[] {
-  const md = readMarkdownFile(file, ctx, true)
+  const md = readMarkdownFile(file, ctx, 'colons')
   if (!md) return []
   const data = md.yaml.data
   const pos = new Positions(md.yaml)

@@ -18,10 +18,14 @@ export interface MarkdownFile {
  * Reads a markdown file's frontmatter as YAML, reporting syntax problems as diagnostics.
  * @param file The file.
  * @param ctx The target context (for diagnostics).
- * @param lenient Read invalid plain values the way OpenCode and Claude Code do (AGC004 info).
+ * @param lenient How the tool reads invalid plain values (see `ParseYamlOptions.lenient`; AGC004 info).
  * @returns The parts, or undefined after an error diagnostic.
  */
-export function readMarkdownFile(file: SourceFile, ctx: TargetContext, lenient: boolean): MarkdownFile | undefined {
+export function readMarkdownFile(
+  file: SourceFile,
+  ctx: TargetContext,
+  lenient: boolean | 'colons',
+): MarkdownFile | undefined {
   const split = splitFrontmatter(file.text)
   if ('code' in split) {
     ctx.report(split.code, split.message, { line: split.line, column: split.column })

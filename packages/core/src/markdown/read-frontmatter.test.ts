@@ -4,7 +4,13 @@ import { parseYamlFrontmatter, splitFrontmatter } from './read-frontmatter'
 describe('splitFrontmatter', () => {
   it('splits frontmatter and body, keeping the body byte for byte (LF)', () => {
     const split = splitFrontmatter('---\na: 1\n---\n\n# Title\n\ntext\n')
-    expect(split).toEqual({ present: true, yamlText: 'a: 1', yamlLine: 2, body: '\n# Title\n\ntext\n', bodyLine: 4 })
+    expect(split).toEqual({
+      present: true,
+      yamlText: 'a: 1',
+      yamlLine: 2,
+      body: '\n# Title\n\ntext\n',
+      bodyLine: 4,
+    })
   })
 
   it('treats a file without an opening fence as all body', () => {
@@ -66,7 +72,12 @@ describe('parseYamlFrontmatter', () => {
 
   it('limits alias expansion (no billion laughs)', () => {
     const bomb = ['---', 'a: &a [x, x, x, x, x, x, x, x, x, x]']
-    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)
+    for (let i = 0; i < 8; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(', ')}]`,
+      )
     bomb.push('---', '')
     expect(parse(bomb.join('\n'))).toMatchObject({ code: 'AGC002' })
   })
@@ -76,7 +87,9 @@ describe('lenient: colons (OpenCode)', () => {
   it('rescues only values containing a colon', () => {
     const split = splitFrontmatter('---\ndescription: Use for: x\n---\n')
     if ('code' in split) throw new Error(split.message)
-    expect(parseYamlFrontmatter(split, { lenient: 'colons' })).toMatchObject({ data: { description: 'Use for: x' } })
+    expect(parseYamlFrontmatter(split, { lenient: 'colons' })).toMatchObject({
+      data: { description: 'Use for: x' },
+    })
     const star = splitFrontmatter('---\nglobs: *.ts\n---\n')
     if ('code' in star) throw new Error(star.message)
     expect(parseYamlFrontmatter(star, { lenient: 'colons' })).toMatchObject({ code: 'AGC002' })

@@ -244,7 +244,10 @@ function yamlMessage(message: string): string {
 const TOP_LEVEL = /^([A-Za-z_$][\w$.-]*)([ \t]*:[ \t]+)(.*?)\s*$/
 
 /** Quotes top-level plain values that are not valid YAML on their own; returns the lines changed (1-based). */
-function quoteInvalidValues(yamlText: string, colonsOnly: boolean): { text: string; lines: { line: number; key: string }[] } {
+function quoteInvalidValues(
+  yamlText: string,
+  colonsOnly: boolean,
+): { text: string; lines: { line: number; key: string }[] } {
   const lines = yamlText.split('\n')
   const changed: { line: number; key: string }[] = []
   for (let i = 0; i < lines.length; i++) {

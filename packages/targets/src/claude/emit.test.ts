@@ -2,7 +2,13 @@ import { type AgentDocument, emitDocument, IR_VERSION } from '@agentc/core'
 import { describe, expect, it } from 'vitest'
 import { claude } from './index'
 
-const base: AgentDocument = { irVersion: IR_VERSION, name: 'a', description: 'd', body: { text: 'b\n' }, extensions: {} }
+const base: AgentDocument = {
+  irVersion: IR_VERSION,
+  name: 'a',
+  description: 'd',
+  body: { text: 'b\n' },
+  extensions: {},
+}
 
 function emit(doc: Partial<AgentDocument>) {
   const result = emitDocument(claude, { ...base, ...doc })
@@ -11,7 +17,11 @@ function emit(doc: Partial<AgentDocument>) {
 
 describe('emitClaude', () => {
   it('maps models: Anthropic families to aliases, others left out with a warning', () => {
-    expect(emit({ model: { written: 'anthropic/claude-sonnet-4-5', provider: 'anthropic', id: 'claude-sonnet-4-5' } })).toMatchObject({
+    expect(
+      emit({
+        model: { written: 'anthropic/claude-sonnet-4-5', provider: 'anthropic', id: 'claude-sonnet-4-5' },
+      }),
+    ).toMatchObject({
       text: expect.stringContaining('\nmodel: sonnet\n'),
       codes: ['AGC205'],
     })
@@ -27,9 +37,18 @@ describe('emitClaude', () => {
   })
 
   it('approximates colours and minimal effort, and says so', () => {
-    expect(emit({ color: '#30A46C' })).toMatchObject({ text: expect.stringContaining('color: green'), codes: ['AGC202'] })
-    expect(emit({ color: 'warning' })).toMatchObject({ text: expect.stringContaining('color: yellow'), codes: ['AGC202'] })
-    expect(emit({ effort: 'minimal' })).toMatchObject({ text: expect.stringContaining('effort: low'), codes: ['AGC202'] })
+    expect(emit({ color: '#30A46C' })).toMatchObject({
+      text: expect.stringContaining('color: green'),
+      codes: ['AGC202'],
+    })
+    expect(emit({ color: 'warning' })).toMatchObject({
+      text: expect.stringContaining('color: yellow'),
+      codes: ['AGC202'],
+    })
+    expect(emit({ effort: 'minimal' })).toMatchObject({
+      text: expect.stringContaining('effort: low'),
+      codes: ['AGC202'],
+    })
   })
 
   it('sanitises names Claude would skip and reports it', () => {
@@ -39,7 +58,9 @@ describe('emitClaude', () => {
   })
 
   it('quotes descriptions that strict YAML readers would misread', () => {
-    expect(emit({ description: 'Use when: reviewing' }).text).toContain('description: "Use when: reviewing"\n')
+    expect(emit({ description: 'Use when: reviewing' }).text).toContain(
+      'description: "Use when: reviewing"\n',
+    )
     expect(emit({ description: '*important*' }).text).toContain('description: "*important*"\n')
   })
 })

@@ -43,16 +43,24 @@ export function emitClaude(doc: AgentDocument, ctx: TargetContext): OutputFile[]
   const raw = unchangedRaw(doc, 'claude', parseClaude)
   if (raw !== undefined) return [{ path, contents: raw }]
   if (name !== doc.name) {
-    ctx.report('AGC207', `Claude Code agent names use lowercase letters, digits and hyphens; "${doc.name}" became "${name}".`, {
-      field: 'name',
-      ...at(fields, 'name'),
-    })
+    ctx.report(
+      'AGC207',
+      `Claude Code agent names use lowercase letters, digits and hyphens; "${doc.name}" became "${name}".`,
+      {
+        field: 'name',
+        ...at(fields, 'name'),
+      },
+    )
   }
   if (doc.description === undefined || doc.description.trim() === '') {
-    ctx.report('AGC202', 'Claude Code skips agents without a description; add one so that it loads this agent.', {
-      field: 'description',
-      ...at(fields, 'name'),
-    })
+    ctx.report(
+      'AGC202',
+      'Claude Code skips agents without a description; add one so that it loads this agent.',
+      {
+        field: 'description',
+        ...at(fields, 'name'),
+      },
+    )
   }
   const files: OutputFile[] = []
   const allow = mapTools(doc.tools?.allow, 'tools.allow', ctx, fields)
@@ -67,7 +75,11 @@ export function emitClaude(doc: AgentDocument, ctx: TargetContext): OutputFile[]
     if (translated.settingsSources.length > 0) {
       if (ctx.options.claude?.settings) {
         const rules = translated.settings
-        files.push({ path: SETTINGS_PATH, contents: settingsFile(rules), merge: (existing) => mergeSettings(existing, rules) })
+        files.push({
+          path: SETTINGS_PATH,
+          contents: settingsFile(rules),
+          merge: (existing) => mergeSettings(existing, rules),
+        })
         ctx.report(
           'AGC206',
           `The ${translated.settingsSources.map((s) => s.tool).join(', ')} permission rules of ${name} were written to ${SETTINGS_PATH}, where they apply to every Claude Code session in the project, not only to this agent.`,
@@ -114,10 +126,14 @@ function mapTools(
   for (const name of names) {
     const claude = toolToClaude(name)
     if (claude === undefined) {
-      ctx.report('AGC208', `The tool \`${name}\` has no Claude Code equivalent; it is left out of ${field === 'tools.allow' ? '`tools`' : '`disallowedTools`'}.`, {
-        field,
-        ...at(fields, field),
-      })
+      ctx.report(
+        'AGC208',
+        `The tool \`${name}\` has no Claude Code equivalent; it is left out of ${field === 'tools.allow' ? '`tools`' : '`disallowedTools`'}.`,
+        {
+          field,
+          ...at(fields, field),
+        },
+      )
       continue
     }
     out.push(claude)
@@ -147,7 +163,11 @@ function modelValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): str
   }
   const family = claudeFamily(model.id)
   if (family) {
-    ctx.report('AGC205', `The model ${model.written} (via ${model.provider}) became the Claude Code alias \`${family}\`.`, where)
+    ctx.report(
+      'AGC205',
+      `The model ${model.written} (via ${model.provider}) became the Claude Code alias \`${family}\`.`,
+      where,
+    )
     return family
   }
   ctx.report(
@@ -172,12 +192,17 @@ function effortValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): st
 function colorValue(color: string | undefined, ctx: TargetContext, fields: Fields): string | undefined {
   if (color === undefined) return undefined
   if (Object.hasOwn(CLAUDE_COLORS, color)) return color
-  const nearest = THEME_TO_CLAUDE[color] ?? (/^#[0-9a-fA-F]{6}$/.test(color) ? nearestClaudeColor(color) : undefined)
+  const nearest =
+    THEME_TO_CLAUDE[color] ?? (/^#[0-9a-fA-F]{6}$/.test(color) ? nearestClaudeColor(color) : undefined)
   if (nearest) {
-    ctx.report('AGC202', `Claude Code has eight colour names; \`${color}\` became \`${nearest}\`, the nearest.`, {
-      field: 'color',
-      ...at(fields, 'color'),
-    })
+    ctx.report(
+      'AGC202',
+      `Claude Code has eight colour names; \`${color}\` became \`${nearest}\`, the nearest.`,
+      {
+        field: 'color',
+        ...at(fields, 'color'),
+      },
+    )
     return nearest
   }
   ctx.report('AGC201', `The colour \`${color}\` has no Claude Code equivalent; it is left out.`, {

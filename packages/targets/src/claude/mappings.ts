@@ -119,7 +119,9 @@ export const CLAUDE_EXTENSION_KEYS = new Set([
 ])
 
 /** Canonical tools whose permission patterns Claude Code settings can express, with the rule name. */
-export const PATTERN_TOOLS: Readonly<Record<string, { claude: string; semantics: 'command' | 'path' | 'name' }>> = {
+export const PATTERN_TOOLS: Readonly<
+  Record<string, { claude: string; semantics: 'command' | 'path' | 'name' }>
+> = {
   bash: { claude: 'Bash', semantics: 'command' },
   read: { claude: 'Read', semantics: 'path' },
   edit: { claude: 'Edit', semantics: 'path' },

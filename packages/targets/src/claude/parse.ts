@@ -33,18 +33,26 @@ export function parseClaude(file: SourceFile, ctx: TargetContext): AgentDocument
 
   const name = read.string('name', 'name')
   if (name === undefined) {
-    ctx.report('AGC104', 'Claude Code skips agent files without a `name`; the name was taken from the file name.', {
-      field: 'name',
-      line: 1,
-      column: 1,
-    })
+    ctx.report(
+      'AGC104',
+      'Claude Code skips agent files without a `name`; the name was taken from the file name.',
+      {
+        field: 'name',
+        line: 1,
+        column: 1,
+      },
+    )
   }
   doc.name = name ?? nameFromPath(file.path)
   if (!pos.fields.name) pos.fields.name = { line: 1, column: 1 }
   const description = read.string('description', 'description')
   if (description !== undefined) doc.description = description
   else {
-    ctx.report('AGC104', 'Claude Code skips agent files without a `description`.', { field: 'description', line: 1, column: 1 })
+    ctx.report('AGC104', 'Claude Code skips agent files without a `description`.', {
+      field: 'description',
+      line: 1,
+      column: 1,
+    })
   }
 
   const allow = readToolList(data, 'tools', 'tools.allow', read, pos)
@@ -61,10 +69,14 @@ export function parseClaude(file: SourceFile, ctx: TargetContext): AgentDocument
   if (color !== undefined) {
     doc.color = color
     if (!Object.hasOwn(CLAUDE_COLORS, color)) {
-      ctx.report('AGC104', `Claude Code has no colour \`${color}\`; it uses ${Object.keys(CLAUDE_COLORS).join(', ')}.`, {
-        field: 'color',
-        ...at(pos.fields.color),
-      })
+      ctx.report(
+        'AGC104',
+        `Claude Code has no colour \`${color}\`; it uses ${Object.keys(CLAUDE_COLORS).join(', ')}.`,
+        {
+          field: 'color',
+          ...at(pos.fields.color),
+        },
+      )
     }
   }
 
@@ -73,10 +85,14 @@ export function parseClaude(file: SourceFile, ctx: TargetContext): AgentDocument
     extensions[key] = value
     const p = pos.key(`extensions.claude.${key}`, [key])
     if (!CLAUDE_EXTENSION_KEYS.has(key)) {
-      ctx.report('AGC102', `\`${key}\` is not a Claude Code agent field (Claude Code ignores it); kept for Claude.`, {
-        field: `extensions.claude.${key}`,
-        ...at(p),
-      })
+      ctx.report(
+        'AGC102',
+        `\`${key}\` is not a Claude Code agent field (Claude Code ignores it); kept for Claude.`,
+        {
+          field: `extensions.claude.${key}`,
+          ...at(p),
+        },
+      )
     }
   }
   doc.body = createBody(md.split.body)
@@ -87,7 +103,11 @@ export function parseClaude(file: SourceFile, ctx: TargetContext): AgentDocument
 
 /** The IR field a Claude Code frontmatter key holds. */
 function fieldOfKey(key: string): string {
-  const fields: Record<string, string> = { tools: 'tools.allow', disallowedTools: 'tools.deny', maxTurns: 'maxSteps' }
+  const fields: Record<string, string> = {
+    tools: 'tools.allow',
+    disallowedTools: 'tools.deny',
+    maxTurns: 'maxSteps',
+  }
   return fields[key] ?? key
 }
 

@@ -52,7 +52,9 @@ describe('translatePermissions (last match wins → deny > ask > allow)', () => 
   })
 
   it('says what it cannot carry: rules for every tool, URL patterns', () => {
-    expect(translate([{ tool: '*', decision: 'ask' }]).reports).toEqual([expect.stringContaining('every tool')])
+    expect(translate([{ tool: '*', decision: 'ask' }]).reports).toEqual([
+      expect.stringContaining('every tool'),
+    ])
     const web = translate([{ tool: 'webfetch', pattern: 'https://x.dev/*', decision: 'allow' }])
     expect(web.reports).toEqual([expect.stringContaining('cannot restrict `webfetch` by pattern')])
   })

@@ -51,10 +51,16 @@ export function translatePermissions(rules: readonly PermissionRule[], report: R
       if (r.pattern === undefined) lastCatchAll = i
     })
     const fallback = lastCatchAll === -1 ? undefined : applicable[lastCatchAll]!.decision
-    const specifics = applicable.slice(lastCatchAll + 1).filter((r) => r.tool === tool && r.pattern !== undefined)
+    const specifics = applicable
+      .slice(lastCatchAll + 1)
+      .filter((r) => r.tool === tool && r.pattern !== undefined)
     const names = tool === 'edit' ? ['Edit', 'Write'] : [toolToClaude(tool)].filter((n): n is string => !!n)
     if (names.length === 0) {
-      report(`The permission rules for \`${tool}\` have no Claude Code tool to apply to; they are left out.`, tool, 'AGC208')
+      report(
+        `The permission rules for \`${tool}\` have no Claude Code tool to apply to; they are left out.`,
+        tool,
+        'AGC208',
+      )
       continue
     }
     if (fallback === 'deny' && specifics.every((r) => r.decision === 'deny')) {
@@ -82,7 +88,10 @@ export function translatePermissions(rules: readonly PermissionRule[], report: R
     const pattern = PATTERN_TOOLS[tool]
     for (const rule of specifics) {
       if (!pattern) {
-        report(`Claude Code cannot restrict \`${tool}\` by pattern; the rule "${rule.pattern}": ${rule.decision} is left out.`, tool)
+        report(
+          `Claude Code cannot restrict \`${tool}\` by pattern; the rule "${rule.pattern}": ${rule.decision} is left out.`,
+          tool,
+        )
         continue
       }
       own[rule.decision].push(`${pattern.claude}(${rule.pattern})`)
@@ -97,7 +106,10 @@ export function translatePermissions(rules: readonly PermissionRule[], report: R
       for (let j = i + 1; j < specifics.length; j++) {
         const earlier = specifics[i]!
         const later = specifics[j]!
-        if (PRECEDENCE[earlier.decision] > PRECEDENCE[later.decision] && wildcardsIntersect(earlier.pattern!, later.pattern!)) {
+        if (
+          PRECEDENCE[earlier.decision] > PRECEDENCE[later.decision] &&
+          wildcardsIntersect(earlier.pattern!, later.pattern!)
+        ) {
           report(
             `"${later.pattern}": ${later.decision} comes after "${earlier.pattern}": ${earlier.decision} and wins where both match, but in Claude Code ${earlier.decision} always beats ${later.decision}.`,
             tool,

@@ -15,7 +15,12 @@ export const claudeFrontmatter = z.looseObject({
     .enum(['low', 'medium', 'high', 'xhigh', 'max'], { error: '`low`, `medium`, `high`, `xhigh` or `max`' })
     .nullable()
     .optional(),
-  maxTurns: z.number({ error: 'a whole number of at least 1' }).int({ error: 'a whole number of at least 1' }).min(1, { error: 'a whole number of at least 1' }).nullable().optional(),
+  maxTurns: z
+    .number({ error: 'a whole number of at least 1' })
+    .int({ error: 'a whole number of at least 1' })
+    .min(1, { error: 'a whole number of at least 1' })
+    .nullable()
+    .optional(),
   color: z.string({ error: 'a colour name' }).nullable().optional(),
 })
 

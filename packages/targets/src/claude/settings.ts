@@ -1,5 +1,13 @@
 import type { MergeResult } from '@agentc/core'
-import { applyEdits, type FormattingOptions, modify, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser'
+import {
+  applyEdits,
+  type FormattingOptions,
+  modify,
+  type Node,
+  type ParseError,
+  parseTree,
+  printParseErrorCode,
+} from 'jsonc-parser'
 import type { ClaudeRules } from './permissions'
 
 /** Where Claude Code reads project permission rules. */
@@ -31,7 +39,8 @@ export function mergeSettings(existing: string, rules: ClaudeRules): MergeResult
       ...p,
     }
   }
-  if (root.type !== 'object') return { ok: false, message: 'its top level is not a JSON object', line: 1, column: 1 }
+  if (root.type !== 'object')
+    return { ok: false, message: 'its top level is not a JSON object', line: 1, column: 1 }
   const formatting = detectFormatting(existing)
   let text = existing
   for (const kind of KINDS) {
@@ -51,7 +60,10 @@ export function mergeSettings(existing: string, rules: ClaudeRules): MergeResult
     for (const rule of missing) {
       text = applyEdits(
         text,
-        modify(text, ['permissions', kind, -1], rule, { formattingOptions: formatting, isArrayInsertion: true }),
+        modify(text, ['permissions', kind, -1], rule, {
+          formattingOptions: formatting,
+          isArrayInsertion: true,
+        }),
       )
     }
   }
@@ -61,7 +73,7 @@ export function mergeSettings(existing: string, rules: ClaudeRules): MergeResult
 function findNode(root: Node, path: string[]): Node | undefined {
   let node: Node | undefined = root
   for (const key of path) {
-    if (!node || node.type !== 'object') return undefined
+    if (node?.type !== 'object') return undefined
     const property: Node | undefined = node.children?.find((p) => p.children?.[0]?.value === key)
     node = property?.children?.[1]
   }

@@ -28,16 +28,22 @@ export function emitCursor(doc: AgentDocument, ctx: TargetContext): OutputFile[]
       ...at(fields, 'description'),
     })
   }
-  const activation = doc.activation ?? (description !== undefined ? { kind: 'model-decision' as const } : { kind: 'manual' as const })
+  const activation =
+    doc.activation ??
+    (description !== undefined ? { kind: 'model-decision' as const } : { kind: 'manual' as const })
   let globs = ''
   let alwaysApply = false
   if (activation.kind === 'always') alwaysApply = true
   else if (activation.kind === 'globs') globs = activation.globs.join(',')
   else if (activation.kind === 'model-decision' && description === undefined) {
-    ctx.report('AGC202', 'An agent-requested Cursor rule needs a description; without one Cursor applies it only when mentioned.', {
-      field: 'activation.model-decision',
-      ...at(fields, 'activation.model-decision'),
-    })
+    ctx.report(
+      'AGC202',
+      'An agent-requested Cursor rule needs a description; without one Cursor applies it only when mentioned.',
+      {
+        field: 'activation.model-decision',
+        ...at(fields, 'activation.model-decision'),
+      },
+    )
   } else if (activation.kind === 'manual' && description !== undefined) {
     ctx.report(
       'AGC202',
@@ -50,7 +56,12 @@ export function emitCursor(doc: AgentDocument, ctx: TargetContext): OutputFile[]
   header += `globs:${globs !== '' ? ` ${globs}` : ''}\n`
   header += `alwaysApply: ${alwaysApply}\n`
   for (const [key, value] of Object.entries(doc.extensions.cursor ?? {})) {
-    const text = value === null || value === undefined ? '' : Array.isArray(value) ? JSON.stringify(value) : headerValue(String(value))
+    const text =
+      value === null || value === undefined
+        ? ''
+        : Array.isArray(value)
+          ? JSON.stringify(value)
+          : headerValue(String(value))
     header += `${key}:${text === '' ? '' : ` ${text}`}\n`
   }
   return [{ path, contents: `---\n${header}---\n${ensureFinalNewline(doc.body.text)}` }]
@@ -58,6 +69,7 @@ export function emitCursor(doc: AgentDocument, ctx: TargetContext): OutputFile[]
 
 /** A header value as Cursor reads it back: raw, unless it would read as something else. */
 function headerValue(text: string): string {
-  if (/^["'[|>]/.test(text) || text === 'true' || text === 'false' || text !== text.trim()) return JSON.stringify(text)
+  if (/^["'[|>]/.test(text) || text === 'true' || text === 'false' || text !== text.trim())
+    return JSON.stringify(text)
   return text
 }

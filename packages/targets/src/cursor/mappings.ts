@@ -1,7 +1,11 @@
 import type { Activation } from '@agentc/core'
 
 /** The activation Cursor gives a rule with these header values (its four rule types). */
-export function activationFromCursor(alwaysApply: boolean, globs: readonly string[], description: string | undefined): Activation {
+export function activationFromCursor(
+  alwaysApply: boolean,
+  globs: readonly string[],
+  description: string | undefined,
+): Activation {
   if (alwaysApply) return { kind: 'always' }
   if (globs.length > 0) return { kind: 'globs', globs }
   if (description !== undefined && description.trim() !== '') return { kind: 'model-decision' }

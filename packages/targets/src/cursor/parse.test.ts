@@ -17,15 +17,25 @@ describe('parseCursor reads the header as Cursor does (key: raw value)', () => {
   })
 
   it('accepts flow lists, quoted values and YAML lists', () => {
-    expect(parse('---\nglobs: ["a/**", "b/*.md"]\n---\n').doc?.activation).toEqual({ kind: 'globs', globs: ['a/**', 'b/*.md'] })
-    expect(parse('---\nglobs:\n  - a/**\n  - b\n---\n').doc?.activation).toEqual({ kind: 'globs', globs: ['a/**', 'b'] })
+    expect(parse('---\nglobs: ["a/**", "b/*.md"]\n---\n').doc?.activation).toEqual({
+      kind: 'globs',
+      globs: ['a/**', 'b/*.md'],
+    })
+    expect(parse('---\nglobs:\n  - a/**\n  - b\n---\n').doc?.activation).toEqual({
+      kind: 'globs',
+      globs: ['a/**', 'b'],
+    })
     expect(parse('---\ndescription: "Use: always"\n---\n').doc?.description).toBe('Use: always')
   })
 
   it('derives the four activation types', () => {
     expect(parse('---\nalwaysApply: true\nglobs: *.ts\n---\n').doc?.activation).toEqual({ kind: 'always' })
-    expect(parse('---\ndescription: When writing SQL\n---\n').doc?.activation).toEqual({ kind: 'model-decision' })
-    expect(parse('---\ndescription:\nglobs:\nalwaysApply: false\n---\n').doc?.activation).toEqual({ kind: 'manual' })
+    expect(parse('---\ndescription: When writing SQL\n---\n').doc?.activation).toEqual({
+      kind: 'model-decision',
+    })
+    expect(parse('---\ndescription:\nglobs:\nalwaysApply: false\n---\n').doc?.activation).toEqual({
+      kind: 'manual',
+    })
     expect(parse('no frontmatter\n').doc?.activation).toEqual({ kind: 'manual' })
   })
 

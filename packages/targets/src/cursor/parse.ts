@@ -57,7 +57,8 @@ export function parseCursor(file: SourceFile, ctx: TargetContext): AgentDocument
   const pointOf = (key: string) => header.findLast((l) => l.key === key)?.point
   const name = ruleName(file.path)
   fields.name = { line: 1, column: 1 }
-  const description = typeof data.description === 'string' && data.description.trim() !== '' ? data.description : undefined
+  const description =
+    typeof data.description === 'string' && data.description.trim() !== '' ? data.description : undefined
   if (description !== undefined) fields.description = pointOf('description')!
   let globs: string[] = []
   if (typeof data.globs === 'string') globs = splitGlobs(data.globs)
@@ -155,7 +156,10 @@ function value(raw: string): unknown {
 }
 
 function scalar(raw: string): string {
-  if ((raw.startsWith('"') && raw.endsWith('"')) || (raw.startsWith("'") && raw.endsWith("'") && raw.length > 1)) {
+  if (
+    (raw.startsWith('"') && raw.endsWith('"')) ||
+    (raw.startsWith("'") && raw.endsWith("'") && raw.length > 1)
+  ) {
     const doc = parseDocument(raw, { prettyErrors: false })
     if (doc.errors.length === 0 && typeof doc.contents?.toJSON() === 'string') return doc.toJS() as string
   }

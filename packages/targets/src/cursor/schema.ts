@@ -6,7 +6,10 @@ import { z } from 'zod'
  */
 export const cursorFrontmatter = z.looseObject({
   description: z.string({ error: 'text' }).nullable().optional(),
-  globs: z.union([z.string(), z.array(z.string())], { error: 'comma-separated globs or a list of globs' }).nullable().optional(),
+  globs: z
+    .union([z.string(), z.array(z.string())], { error: 'comma-separated globs or a list of globs' })
+    .nullable()
+    .optional(),
   alwaysApply: z.union([z.boolean(), z.string()], { error: '`true` or `false`' }).nullable().optional(),
 })
 

@@ -6,15 +6,17 @@ import {
   type TargetContext,
   writeFrontmatterFile,
 } from '@agentc/core'
+import { CLAUDE_ALIAS_IDS } from '../shared/models'
 import { safeFileName } from '../shared/names'
 import { unchangedRaw } from '../shared/raw'
-import { CLAUDE_ALIAS_IDS } from '../shared/models'
 import { EDIT_GROUP, NAMED_TO_HEX, THEME_COLORS, toolToOpenCode } from './mappings'
 import { parseOpenCode } from './parse'
 
 /** Where an OpenCode agent is written. */
 export function openCodePath(doc: AgentDocument, ctx?: TargetContext): string {
-  const name = ctx ? safeFileName(doc.name, ctx, 'OpenCode', { allowSlash: true, allowUpper: true }) : doc.name
+  const name = ctx
+    ? safeFileName(doc.name, ctx, 'OpenCode', { allowSlash: true, allowUpper: true })
+    : doc.name
   return `.opencode/agents/${name}.md`
 }
 
@@ -38,7 +40,8 @@ export function emitOpenCode(doc: AgentDocument, ctx: TargetContext): OutputFile
   entries.push(['hidden', doc.hidden])
   entries.push(['disable', doc.disabled])
   const own = doc.extensions.opencode ?? {}
-  if (doc.effort !== undefined && !Object.hasOwn(own, 'reasoningEffort')) entries.push(['reasoningEffort', doc.effort])
+  if (doc.effort !== undefined && !Object.hasOwn(own, 'reasoningEffort'))
+    entries.push(['reasoningEffort', doc.effort])
   entries.push(['tools', toolsValue(doc, ctx, fields)])
   entries.push(['permission', permissionValue(doc.permissions, ctx, fields)])
   for (const [key, value] of Object.entries(own)) entries.push([key, value])
@@ -67,10 +70,14 @@ function modelValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): str
     return `${model.provider}/${model.id}`
   }
   if (model.written.startsWith('{')) return model.written
-  ctx.report('AGC202', `The model \`${model.written}\` names no provider; OpenCode needs \`provider/model-id\`, so it was written as is.`, {
-    field: 'model',
-    ...pos(fields, 'model'),
-  })
+  ctx.report(
+    'AGC202',
+    `The model \`${model.written}\` names no provider; OpenCode needs \`provider/model-id\`, so it was written as is.`,
+    {
+      field: 'model',
+      ...pos(fields, 'model'),
+    },
+  )
   return model.written
 }
 
@@ -92,7 +99,11 @@ function colorValue(color: string | undefined, ctx: TargetContext, fields: Field
   return undefined
 }
 
-function toolsValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): Record<string, boolean> | undefined {
+function toolsValue(
+  doc: AgentDocument,
+  ctx: TargetContext,
+  fields: Fields,
+): Record<string, boolean> | undefined {
   const tools = doc.tools
   if (!tools || (tools.allow === undefined && tools.deny === undefined)) return undefined
   const map: Record<string, boolean> = {}
@@ -115,10 +126,14 @@ function toolsValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): Rec
       }
       const key = toolToOpenCode(name)
       if (key === undefined) {
-        ctx.report('AGC208', `The tool \`${name}\` has no OpenCode equivalent; it is left out of \`tools\`.`, {
-          field,
-          ...pos(fields, field),
-        })
+        ctx.report(
+          'AGC208',
+          `The tool \`${name}\` has no OpenCode equivalent; it is left out of \`tools\`.`,
+          {
+            field,
+            ...pos(fields, field),
+          },
+        )
         continue
       }
       map[key] = enabled
@@ -142,15 +157,20 @@ function permissionValue(
   fields: Fields,
 ): string | Record<string, unknown> | undefined {
   if (!rules || rules.length === 0) return undefined
-  if (rules.length === 1 && rules[0]!.tool === '*' && rules[0]!.pattern === undefined) return rules[0]!.decision
+  if (rules.length === 1 && rules[0]!.tool === '*' && rules[0]!.pattern === undefined)
+    return rules[0]!.decision
   const map: Record<string, string | Record<string, string>> = {}
   for (const rule of rules) {
     const key = toolToOpenCode(rule.tool)
     if (key === undefined) {
-      ctx.report('AGC208', `The permission rule for \`${rule.tool}\` has no OpenCode tool to apply to; it is left out.`, {
-        field: 'permissions',
-        ...pos(fields, 'permissions'),
-      })
+      ctx.report(
+        'AGC208',
+        `The permission rule for \`${rule.tool}\` has no OpenCode tool to apply to; it is left out.`,
+        {
+          field: 'permissions',
+          ...pos(fields, 'permissions'),
+        },
+      )
       continue
     }
     const current = map[key]

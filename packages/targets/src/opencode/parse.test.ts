@@ -11,7 +11,9 @@ function parse(text: string, path = '.opencode/agents/a.md') {
 
 describe('parseOpenCode', () => {
   it('reads the tools enable-map: false removes a tool, unlisted tools stay', () => {
-    expect(parse('---\ntools:\n  bash: true\n  webfetch: false\n---\n').doc?.tools).toEqual({ deny: ['webfetch'] })
+    expect(parse('---\ntools:\n  bash: true\n  webfetch: false\n---\n').doc?.tools).toEqual({
+      deny: ['webfetch'],
+    })
   })
 
   it('reads "*": false as an allow-list; the last matching key wins', () => {
@@ -48,7 +50,10 @@ describe('parseOpenCode', () => {
       provider: 'openai',
       id: 'gpt-5.2-codex',
     })
-    expect(parse('---\nmodel: {env:OPENCODE_MODEL}\n---\n').doc?.model).toEqual({ written: '{env:OPENCODE_MODEL}', id: '{env:OPENCODE_MODEL}' })
+    expect(parse('---\nmodel: {env:OPENCODE_MODEL}\n---\n').doc?.model).toEqual({
+      written: '{env:OPENCODE_MODEL}',
+      id: '{env:OPENCODE_MODEL}',
+    })
   })
 
   it('accepts a file without frontmatter, as OpenCode does', () => {
@@ -60,7 +65,10 @@ describe('parseOpenCode', () => {
   it('keeps unknown keys for OpenCode and flags `permissions` (plural), which OpenCode ignores', () => {
     const { doc, reports } = parse('---\ncategory: ops\npermissions:\n  bash: deny\n---\n')
     expect(doc?.extensions).toEqual({ opencode: { category: 'ops', permissions: { bash: 'deny' } } })
-    expect(reports).toEqual([expect.stringMatching(/^AGC102 /), expect.stringMatching(/^AGC104 OpenCode does not read `permissions`/)])
+    expect(reports).toEqual([
+      expect.stringMatching(/^AGC102 /),
+      expect.stringMatching(/^AGC104 OpenCode does not read `permissions`/),
+    ])
   })
 
   it('rejects values OpenCode rejects, at the value', () => {

@@ -63,7 +63,10 @@ export function parseOpenCode(file: SourceFile, ctx: TargetContext): AgentDocume
   const temperature = read.number('temperature', 'sampling.temperature')
   const topP = read.number('top_p', 'sampling.topP')
   if (temperature !== undefined || topP !== undefined) {
-    doc.sampling = { ...(temperature !== undefined ? { temperature } : {}), ...(topP !== undefined ? { topP } : {}) }
+    doc.sampling = {
+      ...(temperature !== undefined ? { temperature } : {}),
+      ...(topP !== undefined ? { topP } : {}),
+    }
   }
   const effort = readEffort(data, pos, ctx, extensions)
   if (effort) doc.effort = effort
@@ -92,20 +95,32 @@ export function parseOpenCode(file: SourceFile, ctx: TargetContext): AgentDocume
     extensions[key] = value
     const p = pos.key(`extensions.opencode.${key}`, [key])
     if (key === 'permissions') {
-      ctx.report('AGC104', 'OpenCode does not read `permissions`; the key it reads is `permission`. Kept as written.', {
-        field: 'extensions.opencode.permissions',
-        ...at(p),
-      })
+      ctx.report(
+        'AGC104',
+        'OpenCode does not read `permissions`; the key it reads is `permission`. Kept as written.',
+        {
+          field: 'extensions.opencode.permissions',
+          ...at(p),
+        },
+      )
     } else if (key === 'prompt') {
-      ctx.report('AGC104', 'In a markdown agent the body is the prompt; OpenCode ignores the `prompt` key. Kept as written.', {
-        field: 'extensions.opencode.prompt',
-        ...at(p),
-      })
+      ctx.report(
+        'AGC104',
+        'In a markdown agent the body is the prompt; OpenCode ignores the `prompt` key. Kept as written.',
+        {
+          field: 'extensions.opencode.prompt',
+          ...at(p),
+        },
+      )
     } else {
-      ctx.report('AGC102', `\`${key}\` is not an OpenCode agent field; OpenCode passes it to the provider. Kept for OpenCode.`, {
-        field: `extensions.opencode.${key}`,
-        ...at(p),
-      })
+      ctx.report(
+        'AGC102',
+        `\`${key}\` is not an OpenCode agent field; OpenCode passes it to the provider. Kept for OpenCode.`,
+        {
+          field: `extensions.opencode.${key}`,
+          ...at(p),
+        },
+      )
     }
   }
   doc.body = createBody(md.split.body)
@@ -149,7 +164,11 @@ function readModel(value: unknown, read: FieldReader, pos: Positions): ModelRef 
 function isPlaceholder(value: unknown): value is Record<string, null> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
   const keys = Object.keys(value)
-  return keys.length === 1 && /^(env|file):/.test(keys[0]!) && (value as Record<string, unknown>)[keys[0]!] === null
+  return (
+    keys.length === 1 &&
+    /^(env|file):/.test(keys[0]!) &&
+    (value as Record<string, unknown>)[keys[0]!] === null
+  )
 }
 
 function readEffort(

@@ -37,11 +37,15 @@ export function readMarkdownFile(
     return undefined
   }
   for (const { line, key } of yaml.lenientLines) {
-    ctx.report('AGC004', `The value of \`${key}\` is not valid YAML; it was read as plain text, as the tool does.`, {
-      line,
-      column: key.length + 3,
-      note: 'Quote the value to make the file readable by strict YAML parsers.',
-    })
+    ctx.report(
+      'AGC004',
+      `The value of \`${key}\` is not valid YAML; it was read as plain text, as the tool does.`,
+      {
+        line,
+        column: key.length + 3,
+        note: 'Quote the value to make the file readable by strict YAML parsers.',
+      },
+    )
   }
   return { split, yaml }
 }

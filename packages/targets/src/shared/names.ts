@@ -43,9 +43,13 @@ export function safeFileName(
   let safe = segments.filter((s) => s !== '').join('/')
   if (safe === '') safe = 'agent'
   if (safe !== name) {
-    ctx.report('AGC207', `The name "${name}" is not a safe file name for ${target}; it was written as "${safe}".`, {
-      field: 'name',
-    })
+    ctx.report(
+      'AGC207',
+      `The name "${name}" is not a safe file name for ${target}; it was written as "${safe}".`,
+      {
+        field: 'name',
+      },
+    )
   }
   return safe
 }

@@ -21,7 +21,8 @@ export function validateFrontmatter(
   for (const issue of result.error.issues.flatMap((i) => closestIssues(i, []))) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
     const value = path.reduce<unknown>(
-      (v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined),
+      (v, k) =>
+        v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined,
       data,
     )
     const shown = path.map(String).join('.')
@@ -51,7 +52,8 @@ function describeUnion(issue: z.core.$ZodIssue): string {
  */
 function closestIssues(issue: z.core.$ZodIssue, prefix: PropertyKey[]): z.core.$ZodIssue[] {
   const path = [...prefix, ...issue.path]
-  if (issue.code !== 'invalid_union' || !('errors' in issue) || !Array.isArray(issue.errors)) return [{ ...issue, path }]
+  if (issue.code !== 'invalid_union' || !('errors' in issue) || !Array.isArray(issue.errors))
+    return [{ ...issue, path }]
   let best: z.core.$ZodIssue[] | undefined
   let bestDepth = 0
   for (const branch of issue.errors as z.core.$ZodIssue[][]) {

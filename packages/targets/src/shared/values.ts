@@ -28,10 +28,14 @@ export class FieldReader {
 
   /** Reports a wrong value at `path` (AGC101). */
   invalid(path: readonly (string | number)[], field: string, expected: string, value: unknown): void {
-    this.ctx.report('AGC101', `\`${path.join('.')}\` must be ${expected} in ${this.tool}, not ${typeName(value)}.`, {
-      field,
-      ...at(this.positions.value(path)),
-    })
+    this.ctx.report(
+      'AGC101',
+      `\`${path.join('.')}\` must be ${expected} in ${this.tool}, not ${typeName(value)}.`,
+      {
+        field,
+        ...at(this.positions.value(path)),
+      },
+    )
   }
 
   /** Whether the key is present with a value. */
@@ -62,7 +66,9 @@ export class FieldReader {
 
   oneOf<T extends string>(key: string, field: string, values: readonly T[]): T | undefined {
     const value = this.get(key, field)
-    return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined
+    return typeof value === 'string' && (values as readonly string[]).includes(value)
+      ? (value as T)
+      : undefined
   }
 }
 

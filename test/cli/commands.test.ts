@@ -74,6 +74,18 @@ describe('agentc inspect', () => {
   })
 })
 
+describe('agentc inspect --ast', () => {
+  it('prints the markdown tree of the body', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'a.md'), '---\ndescription: x\n---\n# Title\n\n- item\n')
+    const result = await agentc(dir, 'inspect', 'a.md', '--ast')
+    expect(result.code).toBe(0)
+    const tree = JSON.parse(result.stdout) as { type: string; children: { type: string }[] }
+    expect(tree.type).toBe('root')
+    expect(tree.children.map((c) => c.type)).toEqual(['heading', 'list'])
+  })
+})
+
 describe('agentc targets and schema', () => {
   it('lists targets with their capabilities as JSON', async () => {
     const result = await agentc(ROOT, 'targets', '--format', 'json')

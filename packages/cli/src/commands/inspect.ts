@@ -17,6 +17,7 @@ interface InspectFlags {
   from?: string
   format: OutputFormat
   raw?: boolean
+  ast?: boolean
 }
 
 /** `agentc inspect`: the IR of a file as JSON. */
@@ -26,6 +27,7 @@ export function inspectCommand(deps: Deps, setExit: (code: number) => void): Com
     .argument('<file>', 'the file to read')
     .option('--from <id>', 'format of the file (default: guessed from its path, else opencode)')
     .option('--raw', 'include the original text of the file (source.raw)')
+    .option('--ast', 'print the markdown tree (mdast) of the body instead of the IR')
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
     .action(async (file: string, flags: InspectFlags) => {
       const diagnostics: Diagnostic[] = []

@@ -33,7 +33,7 @@ describe('emitClaude', () => {
 
   it('writes tool allow- and deny-lists in Claude names', () => {
     const { text } = emit({ tools: { allow: ['read', 'grep', 'mcp:github/*'], deny: ['bash'] } })
-    expect(text).toContain('\ntools: Read, Grep, mcp__github\ndisallowedTools: Bash\n')
+    expect(text).toContain('\ntools: Grep, Read, mcp__github\ndisallowedTools: Bash\n')
   })
 
   it('approximates colours and minimal effort, and says so', () => {

@@ -111,8 +111,9 @@ export function emitClaude(doc: AgentDocument, ctx: TargetContext): OutputFile[]
   return files
 }
 
+/** Distinct names in code-unit order, so that output does not depend on where a name came from. */
 function unique(list: string[]): string[] {
-  return [...new Set(list)]
+  return [...new Set(list)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
 function mapTools(

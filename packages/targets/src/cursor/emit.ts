@@ -59,9 +59,11 @@ export function emitCursor(doc: AgentDocument, ctx: TargetContext): OutputFile[]
     const text =
       value === null || value === undefined
         ? ''
-        : Array.isArray(value)
-          ? JSON.stringify(value)
-          : headerValue(String(value))
+        : typeof value === 'boolean'
+          ? String(value)
+          : Array.isArray(value)
+            ? JSON.stringify(value)
+            : headerValue(String(value))
     header += `${key}:${text === '' ? '' : ` ${text}`}\n`
   }
   return [{ path, contents: `---\n${header}---\n${ensureFinalNewline(doc.body.text)}` }]
@@ -69,7 +71,7 @@ export function emitCursor(doc: AgentDocument, ctx: TargetContext): OutputFile[]
 
 /** A header value as Cursor reads it back: raw, unless it would read as something else. */
 function headerValue(text: string): string {
-  if (/^["'[|>]/.test(text) || text === 'true' || text === 'false' || text !== text.trim())
+  if (text === '' || /^["'[|>]/.test(text) || text === 'true' || text === 'false' || text !== text.trim())
     return JSON.stringify(text)
   return text
 }

@@ -9,7 +9,8 @@ import {
 import { CLAUDE_ALIAS_IDS } from '../shared/models'
 import { safeFileName } from '../shared/names'
 import { unchangedRaw } from '../shared/raw'
-import { EDIT_GROUP, NAMED_TO_HEX, THEME_COLORS, toolToOpenCode } from './mappings'
+import { isEffort } from '../shared/values'
+import { EDIT_GROUP, EFFORT_KEYS, NAMED_TO_HEX, THEME_COLORS, toolToOpenCode } from './mappings'
 import { parseOpenCode } from './parse'
 
 /** Where an OpenCode agent is written. */
@@ -40,8 +41,7 @@ export function emitOpenCode(doc: AgentDocument, ctx: TargetContext): OutputFile
   entries.push(['hidden', doc.hidden])
   entries.push(['disable', doc.disabled])
   const own = doc.extensions.opencode ?? {}
-  if (doc.effort !== undefined && !Object.hasOwn(own, 'reasoningEffort'))
-    entries.push(['reasoningEffort', doc.effort])
+  entries.push(effortEntry(doc, own, ctx, fields))
   entries.push(['tools', toolsValue(doc, ctx, fields)])
   entries.push(['permission', permissionValue(doc.permissions, ctx, fields)])
   for (const [key, value] of Object.entries(own)) entries.push([key, value])
@@ -79,6 +79,32 @@ function modelValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): str
     },
   )
   return model.written
+}
+
+/**
+ * The effort under the first spelling the parser reads that no extension holds (an extension
+ * keeps an effort key whose value is not a level, e.g. `reasoningEffort: auto`). When every
+ * spelling is taken, or an earlier one holds a level the parser would read first, the effort
+ * cannot be written.
+ */
+function effortEntry(
+  doc: AgentDocument,
+  own: Readonly<Record<string, unknown>>,
+  ctx: TargetContext,
+  fields: Fields,
+): FrontmatterEntry {
+  if (doc.effort === undefined) return ['reasoningEffort', undefined]
+  for (const key of EFFORT_KEYS) {
+    if (!Object.hasOwn(own, key)) return [key, doc.effort]
+    if (isEffort(own[key])) break
+  }
+  const taken = EFFORT_KEYS.filter((k) => Object.hasOwn(own, k)).join(', ')
+  ctx.report(
+    'AGC202',
+    `The reasoning effort \`${doc.effort}\` is left out: the OpenCode options ${taken} already use its spellings.`,
+    { field: 'effort', ...pos(fields, 'effort') },
+  )
+  return ['reasoningEffort', undefined]
 }
 
 function colorValue(color: string | undefined, ctx: TargetContext, fields: Fields): string | undefined {

@@ -47,8 +47,12 @@ export function inspectCommand(deps: Deps, setExit: (code: number) => void): Com
           docs = parsed.value ?? []
         }
       }
-      const shown = docs.map((d) =>
-        flags.raw || !d.source ? d : { ...d, source: { ...d.source, raw: undefined } },
+      const shown: unknown[] = docs.map((d) =>
+        flags.ast
+          ? bodyTree(d.body)
+          : flags.raw || !d.source
+            ? d
+            : { ...d, source: { ...d.source, raw: undefined } },
       )
       if (flags.format === 'json') {
         printJson(deps, {

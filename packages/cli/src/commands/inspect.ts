@@ -1,5 +1,6 @@
 import {
   type AgentDocument,
+  bodyTree,
   type Diagnostic,
   hasErrors,
   parseFile,

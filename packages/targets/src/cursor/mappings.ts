@@ -1,4 +1,5 @@
 import type { Activation } from '@agentc/core'
+import { splitTopLevelCommas } from '../shared/values'
 
 /** The activation Cursor gives a rule with these header values (its four rule types). */
 export function activationFromCursor(
@@ -14,19 +15,9 @@ export function activationFromCursor(
 
 /** Splits Cursor's comma-separated globs, keeping commas inside `{a,b}` braces. */
 export function splitGlobs(text: string): string[] {
-  const out: string[] = []
-  let depth = 0
-  let current = ''
-  for (const ch of text) {
-    if (ch === '{') depth++
-    else if (ch === '}') depth = Math.max(0, depth - 1)
-    if (ch === ',' && depth === 0) {
-      out.push(current)
-      current = ''
-    } else current += ch
-  }
-  out.push(current)
-  return out.map((g) => g.trim()).filter((g) => g !== '')
+  return splitTopLevelCommas(text, '{', '}')
+    .map((g) => g.trim())
+    .filter((g) => g !== '')
 }
 
 /** Cursor's header keys. */

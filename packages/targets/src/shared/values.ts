@@ -85,14 +85,17 @@ export function stringList(value: unknown): string[] | undefined {
   return undefined
 }
 
-/** Splits on commas that are not inside parentheses (`Bash(git add, commit)` stays whole). */
-function splitTopLevelCommas(text: string): string[] {
+/**
+ * Splits on commas outside brackets: `Bash(git add, commit)` (with `()`) or `src/*.{ts,tsx}`
+ * (with `{}`) stays whole.
+ */
+export function splitTopLevelCommas(text: string, open = '(', close = ')'): string[] {
   const parts: string[] = []
   let depth = 0
   let current = ''
   for (const ch of text) {
-    if (ch === '(') depth++
-    else if (ch === ')') depth = Math.max(0, depth - 1)
+    if (ch === open) depth++
+    else if (ch === close) depth = Math.max(0, depth - 1)
     if (ch === ',' && depth === 0) {
       parts.push(current)
       current = ''

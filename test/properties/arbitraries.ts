@@ -30,7 +30,7 @@ export function configureProperties(): void {
 }
 
 /** Characters the pipeline rejects as binary / undecodable (AGC005); never valid IR text. */
-const clean = (s: string) => s.replace(/[\u0000\ufffd]/g, '')
+const clean = (s: string) => s.replaceAll('\u0000', '').replaceAll('\ufffd', '')
 
 /** A kebab-case name: `code-reviewer`, `a1`, `x-2-y`. */
 export const arbKebabName: fc.Arbitrary<string> = fc
@@ -45,7 +45,23 @@ export const arbAnyName: fc.Arbitrary<string> = fc.oneof(
     arbitrary: fc
       .array(
         fc.oneof(
-          fc.constantFrom('Code', 'review', 'QA', 'agent', 'agents', 'team', 'ünï', '日本', 'v1.2', 'a_b', ' ', '/', '.', '-', ':'),
+          fc.constantFrom(
+            'Code',
+            'review',
+            'QA',
+            'agent',
+            'agents',
+            'team',
+            'ünï',
+            '日本',
+            'v1.2',
+            'a_b',
+            ' ',
+            '/',
+            '.',
+            '-',
+            ':',
+          ),
           fc.stringMatching(/^[a-zA-Z0-9]{1,4}$/),
         ),
         { minLength: 1, maxLength: 5 },
@@ -169,7 +185,11 @@ const MODELS: readonly ModelRef[] = [
   { written: 'openai/gpt-5', provider: 'openai', id: 'gpt-5' },
   { written: 'openai/gpt-5.2-codex', provider: 'openai', id: 'gpt-5.2-codex' },
   { written: 'google/gemini-2.5-pro', provider: 'google', id: 'gemini-2.5-pro' },
-  { written: 'openrouter/anthropic/claude-opus-4.5', provider: 'openrouter', id: 'anthropic/claude-opus-4.5' },
+  {
+    written: 'openrouter/anthropic/claude-opus-4.5',
+    provider: 'openrouter',
+    id: 'anthropic/claude-opus-4.5',
+  },
   { written: 'github-copilot/claude-sonnet-4.5', provider: 'github-copilot', id: 'claude-sonnet-4.5' },
   // As Claude Code's parser reads them: every Claude model is Anthropic's.
   { written: 'sonnet', provider: 'anthropic', id: 'sonnet' },
@@ -180,7 +200,10 @@ export const arbModel: fc.Arbitrary<ModelRef> = fc.constantFrom(...MODELS)
 export const arbSampling: fc.Arbitrary<Sampling> = fc
   .record(
     {
-      temperature: fc.oneof(fc.constantFrom(0, 0.1, 0.2, 0.7, 1, 2), fc.double({ min: 0, max: 2, noNaN: true })),
+      temperature: fc.oneof(
+        fc.constantFrom(0, 0.1, 0.2, 0.7, 1, 2),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+      ),
       topP: fc.oneof(fc.constantFrom(0, 0.5, 0.9, 0.95, 1), fc.double({ min: 0, max: 1, noNaN: true })),
     },
     { requiredKeys: [] },
@@ -194,7 +217,14 @@ export const arbSampling: fc.Arbitrary<Sampling> = fc
     return out
   })
 
-export const arbEffort: fc.Arbitrary<Effort> = fc.constantFrom('minimal', 'low', 'medium', 'high', 'xhigh', 'max')
+export const arbEffort: fc.Arbitrary<Effort> = fc.constantFrom(
+  'minimal',
+  'low',
+  'medium',
+  'high',
+  'xhigh',
+  'max',
+)
 
 export const CANONICAL = Object.keys(CANONICAL_TOOLS)
 const arbToolList = fc.uniqueArray(fc.constantFrom(...CANONICAL), { maxLength: 5 }).map((l) => l.sort())
@@ -215,7 +245,10 @@ const arbRule: fc.Arbitrary<PermissionRule> = fc
   .tuple(
     fc.oneof(
       { weight: 8, arbitrary: fc.constantFrom('bash', 'edit', 'read', 'webfetch') },
-      { weight: 2, arbitrary: fc.constantFrom('task', 'write', 'websearch', 'glob', 'list', 'notebook', 'todoread') },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom('task', 'write', 'websearch', 'glob', 'list', 'notebook', 'todoread'),
+      },
       { weight: 1, arbitrary: fc.constant('*') },
     ),
     fc.constantFrom<PermissionRule['decision']>('allow', 'ask', 'deny'),
@@ -228,7 +261,10 @@ const arbRule: fc.Arbitrary<PermissionRule> = fc
     return { tool, pattern: patterns[i % patterns.length]!, decision }
   })
 
-export const arbPermissions: fc.Arbitrary<PermissionRule[]> = fc.array(arbRule, { minLength: 1, maxLength: 5 })
+export const arbPermissions: fc.Arbitrary<PermissionRule[]> = fc.array(arbRule, {
+  minLength: 1,
+  maxLength: 5,
+})
 
 export const arbColor: fc.Arbitrary<string> = fc.oneof(
   fc
@@ -239,12 +275,21 @@ export const arbColor: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('magenta', 'Blue', 'rgb(1,2,3)'),
 )
 
-const arbGlob = fc.constantFrom('**/*.ts', 'src/**', '*.{ts,tsx}', 'docs/*.md', 'packages/*/src/**/*.test.ts', '*.md')
+const arbGlob = fc.constantFrom(
+  '**/*.ts',
+  'src/**',
+  '*.{ts,tsx}',
+  'docs/*.md',
+  'packages/*/src/**/*.test.ts',
+  '*.md',
+)
 export const arbActivation: fc.Arbitrary<Activation> = fc.oneof(
   fc.constant<Activation>({ kind: 'always' }),
   fc.constant<Activation>({ kind: 'model-decision' }),
   fc.constant<Activation>({ kind: 'manual' }),
-  fc.uniqueArray(arbGlob, { minLength: 1, maxLength: 3 }).map((globs): Activation => ({ kind: 'globs', globs })),
+  fc
+    .uniqueArray(arbGlob, { minLength: 1, maxLength: 3 })
+    .map((globs): Activation => ({ kind: 'globs', globs })),
 )
 
 /** JSON-like YAML values (what a YAML frontmatter key can hold). */
@@ -266,8 +311,23 @@ const arbCursorText = fc
   .map((s) => clean(s).replace(/[\r\n\u2028\u0085]/g, ' '))
 
 /** Extension keys that no target models (the parsers would otherwise read them as fields). */
-const OPENCODE_EXTENSION_KEYS = ['options', 'category', 'reasoningSummary', 'textVerbosity', 'x_custom', 'prompt']
-const CLAUDE_EXTENSION_KEYS = ['permissionMode', 'skills', 'mcpServers', 'hooks', 'memory', 'background', 'x-note']
+const OPENCODE_EXTENSION_KEYS = [
+  'options',
+  'category',
+  'reasoningSummary',
+  'textVerbosity',
+  'x_custom',
+  'prompt',
+]
+const CLAUDE_EXTENSION_KEYS = [
+  'permissionMode',
+  'skills',
+  'mcpServers',
+  'hooks',
+  'memory',
+  'background',
+  'x-note',
+]
 const CURSOR_EXTENSION_KEYS = ['glob', 'priority', 'tags', 'x_note']
 
 export const arbExtensions: fc.Arbitrary<Record<string, Record<string, unknown>>> = fc
@@ -276,12 +336,19 @@ export const arbExtensions: fc.Arbitrary<Record<string, Record<string, unknown>>
       opencode: fc.oneof(
         fc.dictionary(fc.constantFrom(...OPENCODE_EXTENSION_KEYS), arbYamlValue, { minKeys: 1, maxKeys: 3 }),
         // The parser keeps an effort key that is not a known level as an extension.
-        fc.dictionary(fc.constantFrom('reasoningEffort', 'reasoning_effort', 'effort'), fc.constantFrom('turbo', 'auto', 3), {
-          minKeys: 1,
-          maxKeys: 2,
-        }),
+        fc.dictionary(
+          fc.constantFrom('reasoningEffort', 'reasoning_effort', 'effort'),
+          fc.constantFrom('turbo', 'auto', 3),
+          {
+            minKeys: 1,
+            maxKeys: 2,
+          },
+        ),
       ),
-      claude: fc.dictionary(fc.constantFrom(...CLAUDE_EXTENSION_KEYS), arbYamlValue, { minKeys: 1, maxKeys: 3 }),
+      claude: fc.dictionary(fc.constantFrom(...CLAUDE_EXTENSION_KEYS), arbYamlValue, {
+        minKeys: 1,
+        maxKeys: 3,
+      }),
       cursor: fc.dictionary(
         fc.constantFrom(...CURSOR_EXTENSION_KEYS),
         fc.oneof(arbCursorText, fc.boolean(), fc.constant(null), fc.array(arbCursorText, { maxLength: 3 })),

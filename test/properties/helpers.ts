@@ -11,8 +11,8 @@ import {
   FEATURES,
   type Feature,
   featureValue,
-  matchWildcard,
   type ModelRef,
+  matchWildcard,
   normalize,
   type OutputFile,
   type PermissionRule,
@@ -45,10 +45,15 @@ export function roundTrip(target: Target, doc: AgentDocument): RoundTrip {
   if (!emitted.value) throw new Error(`emit failed: ${JSON.stringify(emitted.diagnostics, null, 2)}`)
   const file = mainFile(emitted.value)
   const parsed = parseFile(target, { path: file.path, text: file.contents })
-  if (!parsed.value || parsed.value.length !== 1) {
+  if (parsed.value?.length !== 1) {
     throw new Error(`parse failed:\n${file.contents}\n${JSON.stringify(parsed.diagnostics, null, 2)}`)
   }
-  return { file, emitDiagnostics: emitted.diagnostics, parseDiagnostics: parsed.diagnostics, parsed: parsed.value[0]! }
+  return {
+    file,
+    emitDiagnostics: emitted.diagnostics,
+    parseDiagnostics: parsed.diagnostics,
+    parsed: parsed.value[0]!,
+  }
 }
 
 /** A document without provenance (what a fresh emitter sees). */
@@ -69,8 +74,24 @@ export function featureOfField(field: string): string {
 /** Loss diagnostics (AGC2xx) and the features they name. */
 export function reportedFeatures(diagnostics: readonly Diagnostic[]): Set<string> {
   const out = new Set<string>()
-  for (const d of diagnostics) if (/^AGC2\d\d$/.test(d.code) && d.field !== undefined) out.add(featureOfField(d.field))
+  for (const d of diagnostics)
+    if (/^AGC2\d\d$/.test(d.code) && d.field !== undefined) out.add(featureOfField(d.field))
   return out
+}
+
+/**
+ * Tools and permissions are one access policy: `normalize()` folds a final plain deny of a
+ * tool into `tools.deny`, and Claude writes it as `disallowedTools`, so a loss in one may show
+ * in another. Loss accounting matches them as one group.
+ */
+export const ACCESS: readonly string[] = ['tools.allow', 'tools.deny', 'permissions']
+
+/** The key of the access features in {@link grouped} sets. */
+export const ACCESS_GROUP = 'tools/permissions'
+
+/** Features with the access features merged into one {@link ACCESS_GROUP} key. */
+export function grouped(features: Iterable<string>): Set<string> {
+  return new Set([...features].map((f) => (ACCESS.includes(f) ? ACCESS_GROUP : f)))
 }
 
 /** The documented default activation of a Cursor rule written from a document without one. */
@@ -92,7 +113,18 @@ function modelMeaning(model: ModelRef | undefined, targetId: string): unknown {
   return { provider, id: model.id }
 }
 
+/** Cursor reads a blank description as none (it is what an empty `description:` means there). */
+function descriptionMeaning(description: string | undefined, targetId: string): string | undefined {
+  return targetId === 'cursor' && description?.trim() === '' ? undefined : description
+}
+
 const TOOLS = Object.keys(CANONICAL_TOOLS)
+
+/**
+ * Tools Claude Code asks about by default. Its emitter writes nothing for a tool-wide `ask` of
+ * one of them (claude/permissions.ts `ASKS_BY_DEFAULT`): that is Claude Code's default.
+ */
+const CLAUDE_ASKS = new Set(['bash', 'edit', 'write', 'webfetch', 'websearch', 'notebook'])
 
 /**
  * What happens to each call of each tool under a document's tools and permissions: `deny`
@@ -100,7 +132,7 @@ const TOOLS = Object.keys(CANONICAL_TOOLS)
  * thing), else the last matching rule's decision (a rule for `edit` also governs `write`), else
  * `default`. Inputs are sampled from every pattern either document mentions.
  */
-function decisionTable(doc: AgentDocument, inputs: readonly string[]): string[] {
+function decisionTable(doc: AgentDocument, inputs: readonly string[], targetId: string): string[] {
   const rules = doc.permissions ?? []
   const table: string[] = []
   const tools = [...new Set([...TOOLS, ...rules.map((r) => r.tool).filter((t) => t !== '*')])]
@@ -114,8 +146,16 @@ function decisionTable(doc: AgentDocument, inputs: readonly string[]): string[] 
       }
       let decision = 'default'
       for (const rule of rules) {
-        const toolMatches = rule.tool === '*' || rule.tool === tool || (rule.tool === 'edit' && tool === 'write')
-        if (toolMatches && (rule.pattern === undefined || matchWildcard(rule.pattern, input))) decision = rule.decision
+        const toolMatches =
+          rule.tool === '*' || rule.tool === tool || (rule.tool === 'edit' && tool === 'write')
+        if (!toolMatches || (rule.pattern !== undefined && !matchWildcard(rule.pattern, input))) continue
+        const claudeDefault =
+          targetId === 'claude' &&
+          rule.tool !== '*' &&
+          rule.pattern === undefined &&
+          rule.decision === 'ask' &&
+          CLAUDE_ASKS.has(tool)
+        decision = claudeDefault ? 'default' : rule.decision
       }
       table.push(decision)
     }
@@ -134,36 +174,52 @@ function sampleInputs(a: AgentDocument, b: AgentDocument): string[] {
   return [...inputs]
 }
 
-const ACCESS: readonly Feature[] = ['tools.allow', 'tools.deny', 'permissions']
-
 /**
  * Every feature, `body` and `extensions.<target>.<key>` whose meaning differs between two
  * normalised documents, under the IR's documented equivalences: model spelling, the Claude
- * provider, OpenCode's `inherit`, and for tools and permissions their combined effect (rule
- * order between unrelated tools, `*` patterns, shadowed rules and unavailable tools are not
- * differences). When the combined effect differs, the access features whose values differ are
- * the changed ones.
+ * provider, OpenCode's `inherit`, Cursor's blank description, and for tools and permissions their combined effect (rule
+ * order between unrelated tools, `*` patterns, shadowed or repeated rules and unavailable tools
+ * are not differences). When the combined effect differs, an access feature has changed when
+ * taking its value from `actual` alone changes the effect. A changed activation is the loss of
+ * the expected kind (or the gain of the actual kind when none was expected).
  * @param expected The document that was emitted (normalised here).
  * @param actual The document read back (normalised here).
  * @param targetId The target in between.
  */
-export function changedFeatures(expected: AgentDocument, actual: AgentDocument, targetId: string): Set<string> {
+export function changedFeatures(
+  expected: AgentDocument,
+  actual: AgentDocument,
+  targetId: string,
+): Set<string> {
   const a = normalize(expected)
   const b = normalize(actual)
   const changed = new Set<string>()
-  const accessSame = deepEqual(decisionTable(a, sampleInputs(a, b)), decisionTable(b, sampleInputs(a, b)))
-  for (const feature of FEATURES) {
-    if (ACCESS.includes(feature)) {
-      if (!accessSame && !deepEqual(featureValue(a, feature), featureValue(b, feature))) changed.add(feature)
-      continue
+  const inputs = sampleInputs(a, b)
+  const effect = decisionTable(a, inputs, targetId)
+  if (!deepEqual(effect, decisionTable(b, inputs, targetId))) {
+    const swaps: [Feature, AgentDocument][] = [
+      ['tools.allow', { ...a, tools: dropUndefined({ allow: b.tools?.allow, deny: a.tools?.deny }) }],
+      ['tools.deny', { ...a, tools: dropUndefined({ allow: a.tools?.allow, deny: b.tools?.deny }) }],
+      ['permissions', { ...a, permissions: b.permissions ?? [] }],
+    ]
+    for (const [feature, hybrid] of swaps) {
+      if (!deepEqual(effect, decisionTable(hybrid, inputs, targetId))) changed.add(feature)
     }
+    if (changed.size === 0) changed.add('permissions')
+  }
+  for (const feature of FEATURES) {
+    if (ACCESS.includes(feature) || feature.startsWith('activation.')) continue
     const same =
       feature === 'model'
         ? deepEqual(modelMeaning(a.model, targetId), modelMeaning(b.model, targetId))
-        : deepEqual(featureValue(a, feature), featureValue(b, feature))
+        : feature === 'description'
+          ? descriptionMeaning(a.description, targetId) === descriptionMeaning(b.description, targetId)
+          : deepEqual(featureValue(a, feature), featureValue(b, feature))
     if (!same) changed.add(feature)
   }
-  if (!accessSame && !ACCESS.some((f) => changed.has(f))) changed.add('permissions')
+  if (!deepEqual(a.activation, b.activation)) {
+    changed.add(`activation.${(a.activation ?? b.activation)!.kind}`)
+  }
   if (a.body.text !== b.body.text) changed.add('body')
   for (const owner of new Set([...Object.keys(a.extensions), ...Object.keys(b.extensions)])) {
     const ea = a.extensions[owner] ?? {}
@@ -175,7 +231,145 @@ export function changedFeatures(expected: AgentDocument, actual: AgentDocument, 
   return changed
 }
 
+function dropUndefined<T extends Record<string, unknown>>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T
+}
+
 /** A readable dump of a document for failure messages. */
 export function show(doc: AgentDocument): string {
   return JSON.stringify(withoutSource(doc), null, 2)
+}
+
+const CLAUDE_ALIASES = ['sonnet', 'opus', 'haiku']
+const describes = (doc: AgentDocument) => doc.description !== undefined && doc.description.trim() !== ''
+
+/**
+ * The values of features a target supports `'full'` that still fall outside its vocabulary,
+ * documented per target, with the reason. The emitter must report each with an AGC2xx
+ * diagnostic on that feature; every other value of a `'full'` feature must survive exactly.
+ */
+export function vocabularyGaps(targetId: string, doc: AgentDocument): Map<Feature, string> {
+  const gaps = new Map<Feature, string>()
+  const lists: [Feature, readonly string[] | undefined][] = [
+    ['tools.allow', doc.tools?.allow],
+    ['tools.deny', doc.tools?.deny],
+  ]
+  if (targetId === 'opencode') {
+    const model = doc.model
+    if (model?.provider === 'anthropic' && CLAUDE_ALIASES.includes(model.id)) {
+      gaps.set('model', 'OpenCode has no model aliases: pinned to the model the alias names today')
+    } else if (
+      model &&
+      model.provider === undefined &&
+      model.id !== 'inherit' &&
+      !model.written.startsWith('{')
+    ) {
+      gaps.set('model', 'OpenCode needs `provider/model-id`: written as is')
+    }
+    for (const [feature, list] of lists) {
+      if (!list) continue
+      const edits = list.filter((t) => t === 'edit' || t === 'write')
+      if (edits.length === 1) gaps.set(feature, 'OpenCode switches edit and write together')
+      if (list.includes('notebook')) gaps.set(feature, 'OpenCode has no notebook tool')
+    }
+    if (doc.permissions?.some((r) => r.tool === 'notebook')) gaps.set('permissions', 'no notebook tool')
+    if (interleaved(doc.permissions ?? [])) {
+      gaps.set('permissions', "OpenCode keeps a tool's rules together: a rule cannot follow another tool's")
+    }
+  }
+  if (targetId === 'claude') {
+    if (!describes(doc)) gaps.set('description', 'Claude Code skips agents without a description')
+    if (doc.permissions?.some((r) => r.tool === 'list' || r.tool === 'todoread')) {
+      gaps.set('permissions', 'Claude Code has no list/todoread tool')
+    }
+    for (const [feature, list] of lists) {
+      if (list?.some((t) => t === 'list' || t === 'todoread'))
+        gaps.set(feature, 'Claude Code has no list/todoread tool')
+    }
+  }
+  if (targetId === 'cursor') {
+    if (doc.activation?.kind === 'model-decision' && !describes(doc)) {
+      gaps.set('activation.model-decision', 'an agent-requested Cursor rule needs a description')
+    }
+  }
+  return gaps
+}
+
+/**
+ * Diagnostics that warn about the target's behaviour rather than report a change of the
+ * document: the value is written as it is, so nothing is lost in the IR.
+ */
+export function isAdvisory(targetId: string, diagnostic: Diagnostic, doc: AgentDocument): boolean {
+  if (diagnostic.code !== 'AGC202') return false
+  // "Claude Code skips agents without a description": true of the file, whatever we write.
+  if (targetId === 'claude' && diagnostic.field === 'description') return !describes(doc)
+  // "OpenCode needs `provider/model-id`, so it was written as is".
+  if (targetId === 'opencode' && diagnostic.field === 'model') return doc.model?.provider === undefined
+  return false
+}
+
+/**
+ * The document (normalised) without the parts of its access policy that decide nothing: every
+ * tool-list entry and permission rule whose removal changes no decision (denials of tools the
+ * allow-list leaves out, rules of tools the agent does not have, rules a later rule overrides,
+ * rules and denials that repeat what applies anyway). A report that such parts were left out
+ * loses nothing.
+ */
+export function withoutDeadRules(document: AgentDocument, targetId: string): AgentDocument {
+  const doc = normalize(document)
+  const inputs = sampleInputs(doc, doc)
+  const meaning = decisionTable(doc, inputs, targetId)
+  let allow = doc.tools?.allow
+  let deny = doc.tools?.deny ?? []
+  let rules = [...(doc.permissions ?? [])]
+  const { permissions: _permissions, tools: _tools, ...rest } = doc
+  const build = (a: readonly string[] | undefined, d: readonly string[], r: readonly PermissionRule[]) => {
+    const tools = { ...(a !== undefined ? { allow: a } : {}), ...(d.length > 0 ? { deny: d } : {}) }
+    return {
+      ...rest,
+      ...(Object.keys(tools).length > 0 ? { tools } : {}),
+      ...(r.length > 0 ? { permissions: r } : {}),
+    } as AgentDocument
+  }
+  const same = (candidate: AgentDocument) => deepEqual(decisionTable(candidate, inputs, targetId), meaning)
+  for (let i = rules.length - 1; i >= 0; i--) {
+    const fewer = rules.filter((_, j) => j !== i)
+    if (same(build(allow, deny, fewer))) rules = fewer
+  }
+  for (const tool of [...deny]) {
+    const fewer = deny.filter((t) => t !== tool)
+    if (same(build(allow, fewer, rules))) deny = fewer
+  }
+  for (const tool of [...(allow ?? [])]) {
+    const fewer = allow!.filter((t) => t !== tool)
+    if (same(build(fewer, deny, rules))) allow = fewer
+  }
+  return build(allow, deny, rules)
+}
+
+/** Whether the tool lists of two documents differ as written (sorted, without repeats). */
+export function toolListsDiffer(expected: AgentDocument, actual: AgentDocument): boolean {
+  const list = (l: readonly string[] | undefined) => (l ? [...new Set(l)].sort() : undefined)
+  return (
+    !deepEqual(list(expected.tools?.allow), list(actual.tools?.allow)) ||
+    !deepEqual(list(expected.tools?.deny), list(actual.tools?.deny))
+  )
+}
+
+/**
+ * Whether a tool's rules are split by a rule that can decide the same calls (`*`, or `edit` and
+ * `write`): OpenCode's permission map holds one key per tool.
+ */
+function interleaved(rules: readonly PermissionRule[]): boolean {
+  const overlaps = (a: string, b: string) =>
+    a === '*' || b === '*' || (a === 'edit' && b === 'write') || (a === 'write' && b === 'edit')
+  return rules.some((first, i) =>
+    rules.some(
+      (between, j) =>
+        j > i &&
+        between.tool !== first.tool &&
+        overlaps(between.tool, first.tool) &&
+        rules.some((again, k) => k > j && again.tool === first.tool),
+    ),
+  )
 }

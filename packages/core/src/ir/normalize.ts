@@ -49,14 +49,21 @@ function foldFinalDenials(rules: readonly PermissionRule[]): {
 } {
   const denied: string[] = []
   let kept = [...rules]
+  const governs = (rule: PermissionRule, tool: string) =>
+    rule.tool === tool || rule.tool === '*' || (tool === 'write' && rule.tool === 'edit')
+  const lastFor = (tool: string) => kept.findLast((rule) => governs(rule, tool))
   const tools = [...new Set(rules.map((r) => r.tool))].filter((t) => t !== '*')
   for (const tool of tools) {
-    let last: PermissionRule | undefined
-    for (const rule of kept) if (rule.tool === tool || rule.tool === '*') last = rule
-    if (last && last.tool === tool && last.pattern === undefined && last.decision === 'deny') {
+    const last = lastFor(tool)
+    if (!last || last.tool !== tool || last.pattern !== undefined || last.decision !== 'deny') continue
+    if (tool === 'edit') {
+      // The denial covers `write` too, unless a later `write` rule decides some `write` calls.
+      if (lastFor('write') !== last && !denied.includes('write')) continue
+      kept = kept.filter((r) => r.tool !== 'edit' && r.tool !== 'write')
+      denied.push('edit', 'write')
+    } else {
       kept = kept.filter((r) => r.tool !== tool)
       denied.push(tool)
-      if (tool === 'edit') denied.push('write')
     }
   }
   return { permissions: kept, denied }

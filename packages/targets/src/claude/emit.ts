@@ -67,10 +67,18 @@ export function emitClaude(doc: AgentDocument, ctx: TargetContext): OutputFile[]
   let deny = mapTools(doc.tools?.deny, 'tools.deny', ctx, fields)
   if (doc.permissions && doc.permissions.length > 0) {
     const fieldKey = (tool: string) => (fields[`permissions.${tool}`] ? `permissions.${tool}` : 'permissions')
+    const notes: { message: string; tool: string; code: 'AGC202' | 'AGC208' }[] = []
     const translated = translatePermissions(doc.permissions, (message, tool, code = 'AGC202') => {
-      if (code === 'AGC202' && !ctx.options.claude?.settings && tool !== '*') return
-      ctx.report(code, message, { field: 'permissions', ...at(fields, fieldKey(tool)) })
+      notes.push({ message, tool, code })
     })
+    // Without settings, a tool whose rules would go to settings is reported once below as left
+    // out (AGC201), so how settings would approximate them does not matter; every other
+    // approximation (a rule no form can hold) is the only report of its loss.
+    const toSettings = new Set(translated.settingsSources.map((s) => s.tool))
+    for (const { message, tool, code } of notes) {
+      if (code === 'AGC202' && !ctx.options.claude?.settings && toSettings.has(tool)) continue
+      ctx.report(code, message, { field: 'permissions', ...at(fields, fieldKey(tool)) })
+    }
     if (translated.disallowed.length > 0) deny = unique([...(deny ?? []), ...translated.disallowed])
     if (translated.settingsSources.length > 0) {
       if (ctx.options.claude?.settings) {

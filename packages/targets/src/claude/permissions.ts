@@ -45,7 +45,10 @@ export function translatePermissions(rules: readonly PermissionRule[], report: R
       )
       continue
     }
-    const applicable = rules.filter((r) => r.tool === tool || r.tool === '*')
+    // A rule for `edit` also governs `write` calls (see PermissionRule).
+    const applicable = rules.filter(
+      (r) => r.tool === tool || r.tool === '*' || (tool === 'write' && r.tool === 'edit'),
+    )
     let lastCatchAll = -1
     applicable.forEach((r, i) => {
       if (r.pattern === undefined) lastCatchAll = i
@@ -54,7 +57,11 @@ export function translatePermissions(rules: readonly PermissionRule[], report: R
     const specifics = applicable
       .slice(lastCatchAll + 1)
       .filter((r) => r.tool === tool && r.pattern !== undefined)
-    const names = tool === 'edit' ? ['Edit', 'Write'] : [toolToClaude(tool)].filter((n): n is string => !!n)
+    // `write` rules of their own decide `write` calls in the pass for `write`.
+    const names =
+      tool === 'edit' && !tools.includes('write')
+        ? ['Edit', 'Write']
+        : [toolToClaude(tool)].filter((n): n is string => !!n)
     if (names.length === 0) {
       report(
         `The permission rules for \`${tool}\` have no Claude Code tool to apply to; they are left out.`,
@@ -63,7 +70,11 @@ export function translatePermissions(rules: readonly PermissionRule[], report: R
       )
       continue
     }
-    if (fallback === 'deny' && specifics.every((r) => r.decision === 'deny')) {
+    // Patterned `edit` rules after the fallback decide some `write` calls too.
+    const exceptions = applicable
+      .slice(lastCatchAll + 1)
+      .filter((r) => r.tool !== '*' && r.pattern !== undefined)
+    if (fallback === 'deny' && exceptions.every((r) => r.decision === 'deny')) {
       disallowed.push(...names)
       continue
     }

@@ -104,12 +104,23 @@ export function parseCursor(file: SourceFile, ctx: TargetContext): AgentDocument
   return [doc]
 }
 
-/** The rule name: the file name without `.mdc`/`.md` (`<name>/RULE.md` → the folder name). */
+/**
+ * The rule name: the path below `.cursor/rules/` without `.mdc`/`.md` (`.cursor/rules/team/sql.mdc`
+ * → `team/sql`, as the emitter writes a name with a slash), else the file name; for
+ * `<name>/RULE.md` the folder stands for the file.
+ */
 function ruleName(path: string): string {
   const parts = path.replace(/\\/g, '/').split('/')
-  const base = parts[parts.length - 1]!
-  if (/^RULE\.md$/i.test(base) && parts.length > 1) return parts[parts.length - 2]!
-  return base.replace(/\.(mdc|md)$/i, '')
+  if (/^RULE\.md$/i.test(parts[parts.length - 1]!) && parts.length > 1) parts.pop()
+  let root = -1
+  for (let i = parts.length - 2; i >= 1; i--) {
+    if (parts[i] === 'rules' && parts[i - 1] === '.cursor') {
+      root = i
+      break
+    }
+  }
+  const rest = root === -1 ? [parts[parts.length - 1]!] : parts.slice(root + 1)
+  return rest.join('/').replace(/\.(mdc|md)$/i, '')
 }
 
 /** Reads Cursor's `key: value` header lines, with `- item` lists and indented continuations. */
@@ -119,10 +130,11 @@ function readHeader(text: string, firstLine: number): HeaderLine[] {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!.replace(/\r$/, '')
     if (row.trim() === '' || row.trimStart().startsWith('#')) continue
-    const match = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/.exec(row)
+    // `s`: a header line ends only at LF; U+2028/U+2029 inside a value are text, not line ends.
+    const match = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/s.exec(row)
     const last = lines[lines.length - 1]
     if (!match) {
-      const item = /^[ \t]+-[ \t]+(.*?)[ \t]*$/.exec(row)
+      const item = /^[ \t]+-[ \t]+(.*?)[ \t]*$/s.exec(row)
       if (item && last) {
         const list = Array.isArray(last.value) ? last.value : last.value === null ? [] : undefined
         if (list) {

@@ -4,6 +4,7 @@ import {
   type OutputFile,
   type PermissionRule,
   type TargetContext,
+  wildcardsIntersect,
   writeFrontmatterFile,
 } from '@agentc/core'
 import { CLAUDE_ALIAS_IDS } from '../shared/models'
@@ -142,15 +143,15 @@ function toolsValue(
         { field, ...pos(fields, field) },
       )
     }
-    let groupDone = false
-    for (const name of [...names].sort()) {
-      if ((EDIT_GROUP as readonly string[]).includes(name)) {
-        if (groupDone) continue
-        groupDone = true
-        map.edit = enabled
-        continue
-      }
-      const key = toolToOpenCode(name)
+    // In name order, `write` sorting as the `edit` it is written as, so that what is read back
+    // (edit and write) is written in the same order.
+    const inGroup = (name: string) => (EDIT_GROUP as readonly string[]).includes(name)
+    const sortKey = (name: string) => (inGroup(name) ? 'edit' : name)
+    const keys = new Set<string>()
+    for (const name of [...names].sort((a, b) =>
+      sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0,
+    )) {
+      const key = inGroup(name) ? 'edit' : toolToOpenCode(name)
       if (key === undefined) {
         ctx.report(
           'AGC208',
@@ -162,8 +163,9 @@ function toolsValue(
         )
         continue
       }
-      map[key] = enabled
+      keys.add(key)
     }
+    for (const key of keys) map[key] = enabled
   }
   if (tools.allow !== undefined) {
     // An allow-list makes every unlisted tool unavailable, so only denials of listed tools matter.
@@ -174,7 +176,8 @@ function toolsValue(
       'tools.allow',
     )
   } else if (tools.deny !== undefined) add(tools.deny, false, 'tools.deny')
-  return map
+  // An empty map says nothing (and reads back as no tools at all).
+  return Object.keys(map).length > 0 ? map : undefined
 }
 
 function permissionValue(
@@ -183,10 +186,14 @@ function permissionValue(
   fields: Fields,
 ): string | Record<string, unknown> | undefined {
   if (!rules || rules.length === 0) return undefined
-  if (rules.length === 1 && rules[0]!.tool === '*' && rules[0]!.pattern === undefined)
-    return rules[0]!.decision
+  // A rule for every call overrides every earlier rule: those decide nothing and are not written.
+  const lastForAll = rules.findLastIndex(
+    (r) => r.tool === '*' && (r.pattern === undefined || r.pattern === '*'),
+  )
+  const live = lastForAll === -1 ? rules : rules.slice(lastForAll)
   const map: Record<string, string | Record<string, string>> = {}
-  for (const rule of rules) {
+  let placed: { key: string; rule: PermissionRule }[] = []
+  for (const rule of live) {
     const key = toolToOpenCode(rule.tool)
     if (key === undefined) {
       ctx.report(
@@ -200,16 +207,46 @@ function permissionValue(
       continue
     }
     const current = map[key]
-    if (rule.pattern === undefined) {
-      if (current === undefined || typeof current === 'string') map[key] = rule.decision
-      else map[key] = { '*': rule.decision }
+    if (rule.pattern === undefined || rule.pattern === '*') {
+      // A tool-wide rule overrides the tool's earlier rules, so the key can move to the end,
+      // after the rules of other tools (`*`) that came before it; its earlier patterns are gone.
+      delete map[key]
+      map[key] = rule.decision
+      placed = [...placed.filter((p) => p.key !== key), { key, rule }]
       continue
+    }
+    if (current !== undefined) {
+      // The rule joins its key where the key first appeared, before the rules of later keys:
+      // one of those that can match the same calls now wins over it instead of losing.
+      const later = Object.keys(map).slice(Object.keys(map).indexOf(key) + 1)
+      const overtaken = placed.find(
+        (p) => later.includes(p.key) && p.rule.decision !== rule.decision && rulesOverlap(p.rule, rule),
+      )
+      if (overtaken) {
+        ctx.report(
+          'AGC202',
+          `OpenCode keeps a tool's rules together: "${rule.pattern}": ${rule.decision} for ${rule.tool} now comes before the ${overtaken.rule.tool} rule ${overtaken.rule.pattern === undefined ? '' : `"${overtaken.rule.pattern}" `}(${overtaken.rule.decision}), which wins where both match.`,
+          { field: 'permissions', ...pos(fields, 'permissions') },
+        )
+      }
     }
     const patterns: Record<string, string> =
       current === undefined ? {} : typeof current === 'string' ? { '*': current } : current
     delete patterns[rule.pattern]
     patterns[rule.pattern] = rule.decision
     map[key] = patterns
+    placed.push({ key, rule })
   }
-  return map
+  const keys = Object.keys(map)
+  if (keys.length === 1 && keys[0] === '*' && typeof map['*'] === 'string') return map['*']
+  return keys.length > 0 ? map : undefined
+}
+
+/** Whether some call matches both rules (a rule for `edit` also governs `write`). */
+function rulesOverlap(a: PermissionRule, b: PermissionRule): boolean {
+  const governs = (r: PermissionRule) => (r.tool === 'edit' ? ['edit', 'write'] : [r.tool])
+  const tools = a.tool === '*' || b.tool === '*' || governs(a).some((t) => governs(b).includes(t))
+  return (
+    tools && (a.pattern === undefined || b.pattern === undefined || wildcardsIntersect(a.pattern, b.pattern))
+  )
 }

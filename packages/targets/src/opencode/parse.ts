@@ -124,7 +124,13 @@ export function parseOpenCode(file: SourceFile, ctx: TargetContext): AgentDocume
     }
   }
   doc.body = createBody(md.split.body)
-  doc.extensions = Object.keys(extensions).length > 0 ? { opencode: extensions } : {}
+  // In file order (effort spellings kept as options are read first), so that they are written back in it.
+  const ordered = Object.fromEntries(
+    Object.keys(data)
+      .filter((k) => Object.hasOwn(extensions, k))
+      .map((k) => [k, extensions[k]]),
+  )
+  doc.extensions = Object.keys(ordered).length > 0 ? { opencode: ordered } : {}
   doc.source = { path: file.path, target: 'opencode', fields: pos.fields, raw: file.text }
   return [doc as AgentDocument]
 }

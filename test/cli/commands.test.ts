@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { builtinTargets } from '@agentc/targets'
 import { describe, expect, it } from 'vitest'
 import { agentc, ROOT, tempDir } from './helpers'
 
@@ -95,7 +96,8 @@ describe('agentc targets and schema', () => {
       displayName: string
       capabilities: Record<string, string>
     }[]
-    expect(list.map((t) => t.id)).toEqual(['opencode', 'claude', 'cursor'])
+    expect(list.map((t) => t.id)).toEqual(builtinTargets.map((t) => t.id))
+    expect(list.map((t) => t.id).slice(0, 3)).toEqual(['opencode', 'claude', 'cursor'])
     expect(list[1]).toMatchObject({
       displayName: 'Claude Code subagents',
       capabilities: { 'sampling.temperature': 'none' },

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type AgentDocument, type Diagnostic, emitDocument, parseFile, type Target } from '@agentc/core'
-import { claude, cursor, opencode } from '@agentc/targets'
+import { agentsMd, builtinTargets, claude, cursor, opencode } from '@agentc/targets'
 import { afterAll, describe, expect, it } from 'vitest'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -34,8 +34,9 @@ const FORMATS: readonly Format[] = [
   { folder: 'opencode', target: opencode, reads: (p) => p.endsWith('.md') },
   { folder: 'claude-agents', target: claude, reads: (p) => p.endsWith('.md') },
   { folder: 'cursor-mdc', target: cursor, reads: (p) => p.endsWith('.mdc') || p.endsWith('.md') },
+  { folder: 'codex-agents-md', target: agentsMd, reads: (p) => /(^|\/)AGENTS(\.override)?\.md$/i.test(p) },
 ]
-const TARGETS: readonly Target[] = [opencode, claude, cursor]
+const TARGETS: readonly Target[] = builtinTargets
 
 /**
  * Files the owning tool itself would reject, by corpus path, with the error code agentc reports

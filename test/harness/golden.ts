@@ -7,6 +7,7 @@ import {
   normalize,
   type PipelineOptions,
   parseFile,
+  resolveOutputs,
   sortDiagnostics,
   type Target,
 } from '@agentc/core'
@@ -63,7 +64,12 @@ export function runGoldenDir(dir: string, targetId: string): void {
       const parsed = parseFile(from, { path: inputPath, text }, options)
       const docs = parsed.value ?? []
       const emitted = docs.map((doc) => emitDocument(target, doc, options))
-      const files = emitted.flatMap((e) => e.value ?? [])
+      // Outputs that share a file (AGENTS.md sections, settings rules) are folded as the CLI does.
+      const files =
+        resolveOutputs(
+          emitted.flatMap((e) => e.value ?? []),
+          () => undefined,
+        ).value ?? []
 
       it('parses to the expected IR', async () => {
         await expect(`${JSON.stringify(docs.map(normalize), null, 2)}\n`).toMatchFileSnapshot(

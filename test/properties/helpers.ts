@@ -113,9 +113,14 @@ function modelMeaning(model: ModelRef | undefined, targetId: string): unknown {
   return { provider, id: model.id }
 }
 
-/** Cursor reads a blank description as none (it is what an empty `description:` means there). */
+/**
+ * A blank description says nothing: Cursor reads an empty `description:` as none, and AGENTS.md
+ * sections write no description line for it.
+ */
 function descriptionMeaning(description: string | undefined, targetId: string): string | undefined {
-  return targetId === 'cursor' && description?.trim() === '' ? undefined : description
+  return (targetId === 'cursor' || targetId === 'agents-md') && description?.trim() === ''
+    ? undefined
+    : description
 }
 
 const TOOLS = Object.keys(CANONICAL_TOOLS)
@@ -231,8 +236,12 @@ export function changedFeatures(
   return changed
 }
 
-function dropUndefined<T extends Record<string, unknown>>(object: T): T {
-  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T
+function dropUndefined<T extends Record<string, unknown>>(
+  object: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>
+  }
 }
 
 /** A readable dump of a document for failure messages. */
@@ -305,6 +314,12 @@ export function isAdvisory(targetId: string, diagnostic: Diagnostic, doc: AgentD
   if (targetId === 'claude' && diagnostic.field === 'description') return !describes(doc)
   // "OpenCode needs `provider/model-id`, so it was written as is".
   if (targetId === 'opencode' && diagnostic.field === 'model') return doc.model?.provider === undefined
+  // "Tools that read AGENTS.md load every section into every request": the activation is kept
+  // in the section marker and written as guidance.
+  if (targetId === 'agents-md') return diagnostic.field?.startsWith('activation.') ?? false
+  // agents-md: "tools that read AGENTS.md load every section": the activation is kept in the
+  // section marker and written as guidance, so it survives; the warning is about the readers.
+  if (targetId === 'agents-md' && diagnostic.field?.startsWith('activation.')) return true
   return false
 }
 

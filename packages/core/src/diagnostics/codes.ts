@@ -36,6 +36,12 @@ export const codes = {
     summary: 'The file is not UTF-8 text (it contains NUL bytes or invalid UTF-8).',
     fix: 'Save the file as UTF-8 text.',
   },
+  AGC006: {
+    name: 'region-malformed',
+    severity: 'error',
+    summary: 'The agentc-managed region of a shared file (its begin/end markers) is broken.',
+    fix: 'Restore the marker lines the message names, or delete the whole region and build again.',
+  },
   AGC101: {
     name: 'invalid-value',
     severity: 'error',

@@ -17,7 +17,9 @@ export function unchangedRaw(
 ): string | undefined {
   const source = doc.source
   if (!source || source.target !== targetId || source.raw === undefined) return undefined
-  const [original] = parse({ path: source.path, text: source.raw }, silent)
+  // A file may hold several documents (AGENTS.md sections, .roomodes modes): compare with the
+  // one of the same name.
+  const original = parse({ path: source.path, text: source.raw }, silent).find((d) => d.name === doc.name)
   if (!original) return undefined
   return deepEqual(normalize(original), normalize(doc)) ? source.raw : undefined
 }

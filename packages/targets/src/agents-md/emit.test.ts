@@ -1,0 +1,70 @@
+import { type AgentDocument, emitDocument, IR_VERSION, parseFile, resolveOutputs } from '@agentc/core'
+import { describe, expect, it } from 'vitest'
+import { agentsMd } from './index'
+
+const doc = (name: string, body = `Instructions of ${name}.\n`): AgentDocument => ({
+  irVersion: IR_VERSION,
+  name,
+  description: `When to use ${name}`,
+  body: { text: body },
+  extensions: {},
+})
+
+/** Builds several agents into an existing AGENTS.md the way the CLI does. */
+function build(existing: string | undefined, ...docs: AgentDocument[]) {
+  const outputs = docs.flatMap((d) => emitDocument(agentsMd, d).value ?? [])
+  return resolveOutputs(outputs, () => existing)
+}
+
+const HUMAN = '# Project rules\n\nUse pnpm. Never commit secrets.\n'
+
+describe('AGENTS.md sections', () => {
+  it('adds a region after hand-written text and keeps that text byte for byte', () => {
+    const result = build(HUMAN, doc('reviewer'), doc('builder'))
+    const text = result.value![0]!.contents
+    expect(text.startsWith(`${HUMAN}\n<!-- agentc:begin -->\n`)).toBe(true)
+    expect(text.indexOf('name="builder"')).toBeLessThan(text.indexOf('name="reviewer"'))
+    expect(text).toContain('> When to use reviewer\n\nInstructions of reviewer.\n<!-- agentc:end-agent -->')
+  })
+
+  it('gives the same file whatever order the agents are built in, and is idempotent', () => {
+    const a = build(HUMAN, doc('a'), doc('b'), doc('c')).value![0]!.contents
+    const b = build(HUMAN, doc('c'), doc('a'), doc('b')).value![0]!.contents
+    expect(b).toBe(a)
+    expect(build(a, doc('b'), doc('a'), doc('c')).value![0]!.contents).toBe(a)
+  })
+
+  it('replaces a changed section and leaves the text around the region alone', () => {
+    const before = `${build(HUMAN, doc('a'), doc('b')).value![0]!.contents}\n## Notes\n\nWritten by hand after the region.\n`
+    const after = build(before, doc('a', 'New instructions.\n')).value![0]!.contents
+    expect(after).toContain('New instructions.\n')
+    expect(after).not.toContain('Instructions of a.')
+    expect(after).toContain('Instructions of b.')
+    expect(after.endsWith('\n## Notes\n\nWritten by hand after the region.\n')).toBe(true)
+    expect(after.startsWith(HUMAN)).toBe(true)
+  })
+
+  it('keeps CRLF line endings of an existing file', () => {
+    const text = build(HUMAN.replace(/\n/g, '\r\n'), doc('a')).value![0]!.contents
+    expect(text).not.toMatch(/[^\r]\n/)
+  })
+
+  it('refuses to merge into a file whose region is broken', () => {
+    const result = build(`${HUMAN}<!-- agentc:begin -->\nno end\n`, doc('a'))
+    expect(result.value).toBeUndefined()
+    expect(result.diagnostics).toMatchObject([{ code: 'AGC305', line: 4 }])
+  })
+
+  it('reads its sections back, and a hand-written AGENTS.md as one always-on document', () => {
+    const text = build(HUMAN, doc('a'), doc('b', '\n# Heading\n\n> a quote in the body\n')).value![0]!
+      .contents
+    const parsed = parseFile(agentsMd, { path: 'AGENTS.md', text }).value!
+    expect(parsed.map((d) => [d.name, d.description, d.body.text])).toEqual([
+      ['a', 'When to use a', 'Instructions of a.\n'],
+      ['b', 'When to use b', '\n# Heading\n\n> a quote in the body\n'],
+    ])
+    const human = parseFile(agentsMd, { path: 'docs/AGENTS.md', text: HUMAN }).value!
+    expect(human).toMatchObject([{ name: 'docs', activation: { kind: 'always' }, body: { text: HUMAN } }])
+    expect(emitDocument(agentsMd, human[0]!).value![0]!.contents).toBe(HUMAN)
+  })
+})

@@ -1,0 +1,127 @@
+import {
+  type AgentDocument,
+  ensureFinalNewline,
+  type MergeResult,
+  type OutputFile,
+  type TargetContext,
+} from '@agentc/core'
+import { unchangedRaw } from '../shared/raw'
+import {
+  AGENTS_PATH,
+  markerAttributes,
+  REGION_BEGIN,
+  REGION_END,
+  REGION_NOTE,
+  SECTION_END,
+  sectionMarker,
+} from './mappings'
+import { parseAgentsMd } from './parse'
+import { findRegion, isProblem } from './region'
+
+type Fields = Readonly<Record<string, { line: number; column: number }>>
+const at = (fields: Fields, key: string) => {
+  const p = fields[key]
+  return p ? { line: p.line, column: p.column } : {}
+}
+
+/**
+ * Emits an agent as a section of the agentc region in `AGENTS.md`. The output carries a
+ * `merge` that inserts or replaces the section in an existing file, leaving every byte outside
+ * the section as it was.
+ */
+export function emitAgentsMd(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
+  const raw = unchangedRaw(doc, 'agents-md', parseAgentsMd)
+  const wholeFile = raw !== undefined && findRegion(raw.replace(/\r\n/g, '\n').split('\n')) === undefined
+  if (raw !== undefined && wholeFile) return [{ path: AGENTS_PATH, contents: raw }]
+  const name = doc.name
+  const fields = doc.source?.fields ?? {}
+  const activation = doc.activation
+  if (activation && activation.kind !== 'always' && raw === undefined) {
+    const what =
+      activation.kind === 'globs'
+        ? `the globs (${activation.globs.join(', ')}) are written as guidance`
+        : activation.kind === 'manual'
+          ? 'manual use is written as guidance'
+          : 'the description tells the model when the section applies'
+    ctx.report('AGC202', `Tools that read AGENTS.md load every section into every request; ${what}.`, {
+      field: `activation.${activation.kind}`,
+      ...at(fields, `activation.${activation.kind}`),
+    })
+  }
+  const section = renderSection(doc, name)
+  return [
+    {
+      path: AGENTS_PATH,
+      contents: raw ?? renderRegion([section]),
+      merge: (existing) => upsertSection(existing, name, section),
+    },
+  ]
+}
+
+/** The text of one agent section, marker to end marker, LF, ending with a newline. */
+export function renderSection(doc: AgentDocument, name: string): string {
+  const described = doc.description !== undefined
+  let out = `${sectionMarker(name, doc.activation, described)}\n## ${name.replace(/\s+/g, ' ').trim() || 'agent'}\n\n`
+  const activation = doc.activation
+  if (activation?.kind === 'globs')
+    out += `_Applies when working on files matching ${activation.globs.map((g) => `\`${g}\``).join(', ')}._\n\n`
+  if (activation?.kind === 'manual') out += '_Use only when asked for by name._\n\n'
+  if (described) {
+    out += `${doc
+      .description!.split('\n')
+      .map((line) => (line === '' ? '>' : `> ${line}`))
+      .join('\n')}\n\n`
+  }
+  out += ensureFinalNewline(doc.body.text)
+  return `${out}${SECTION_END}\n`
+}
+
+function renderRegion(sections: readonly string[]): string {
+  return `${REGION_BEGIN}\n${REGION_NOTE}\n\n${sections.join('\n')}${REGION_END}\n`
+}
+
+/**
+ * Inserts or replaces the section of `name` in an existing AGENTS.md, keeping sections sorted by
+ * name; appends a new region when the file has none. Keeps the file's line endings.
+ */
+export function upsertSection(existing: string, name: string, section: string): MergeResult {
+  const crlf = existing.includes('\r\n')
+  const bom = existing.charCodeAt(0) === 0xfeff ? '\ufeff' : ''
+  const text = (bom ? existing.slice(1) : existing).replace(/\r\n/g, '\n')
+  const lines = text.split('\n')
+  const region = findRegion(lines)
+  if (isProblem(region))
+    return {
+      ok: false,
+      message: `its agentc region is broken (${region.message})`,
+      line: region.line,
+      column: 1,
+    }
+  let result: string
+  if (!region) {
+    const prefix =
+      text === '' ? '' : text.endsWith('\n\n') ? text : text.endsWith('\n') ? `${text}\n` : `${text}\n\n`
+    result = prefix + renderRegion([section])
+  } else {
+    const sectionLines = section.replace(/\n$/, '').split('\n')
+    const names = region.sections.map((s) => markerAttributes(s.attrs).name ?? '')
+    const same = names.indexOf(name)
+    let before: string[]
+    let after: string[]
+    if (same !== -1) {
+      const s = region.sections[same]!
+      before = lines.slice(0, s.begin)
+      after = lines.slice(s.end + 1)
+    } else {
+      const next = region.sections.find((_, i) => names[i]! > name)
+      const index = next ? next.begin : region.end
+      before = lines.slice(0, index)
+      after = lines.slice(index)
+      if (!next && region.sections.length > 0) sectionLines.unshift('')
+      if (next) sectionLines.push('')
+    }
+    result = [...before, ...sectionLines, ...after].join('\n')
+  }
+  if (crlf) result = result.replace(/\n/g, '\r\n')
+  return { ok: true, contents: bom + result }
+}

@@ -57,6 +57,40 @@ describe('agentc convert', () => {
   })
 })
 
+describe('body references', () => {
+  const agent =
+    '---\nname: fixer\ndescription: Fixes bugs\n---\nUse the Read tool first.\nProject rules are in CLAUDE.md.\n'
+
+  it('are reported, positioned in the source, when they will be wrong in the target', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'fixer.md'), agent)
+    const result = await agentc(dir, 'convert', 'fixer.md', '--from', 'claude', '--to', 'opencode')
+    expect(result.code).toBe(0)
+    expect(result.stderr).toMatch(
+      /^fixer\.md:5:9 {2}info {2}The body mentions `Read`, a tool name of Claude Code subagents; in OpenCode agents it is `read` .* {2}AGC209$/m,
+    )
+    expect(result.stderr).toMatch(/^fixer\.md:6:22 {2}info .*`CLAUDE\.md`.*`AGENTS\.md`.* {2}AGC209$/m)
+    expect(result.stdout).toContain('Use the Read tool first.')
+  })
+
+  it('are rewritten with --rewrite-references', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'fixer.md'), agent)
+    const result = await agentc(
+      dir,
+      'convert',
+      'fixer.md',
+      '--from',
+      'claude',
+      '--to',
+      'opencode',
+      '--rewrite-references',
+    )
+    expect(result.stdout).toContain('Use the read tool first.\nProject rules are in AGENTS.md.\n')
+    expect(result.stderr).toContain('AGC210')
+  })
+})
+
 describe('agentc inspect', () => {
   it('prints the IR as JSON', async () => {
     const dir = tempDir()

@@ -41,6 +41,7 @@ it('exposes the public API (a change here is a change of the public API)', () =>
       "parseYamlFrontmatter",
       "project",
       "resolveOutputs",
+      "scanReferences",
       "sortDiagnostics",
       "splitFrontmatter",
       "stringifyYaml",

@@ -64,6 +64,7 @@ export {
   splitFrontmatter,
   toLf,
 } from './markdown/read-frontmatter'
+export { type Reference, scanReferences, type Vocabulary } from './markdown/references'
 export {
   ensureFinalNewline,
   type FrontmatterEntry,

@@ -3,6 +3,8 @@ import type { Diagnostic } from './diagnostics/diagnostic'
 import type { AgentDocument } from './ir/document'
 import { type Feature, featureValue } from './ir/features'
 import { project } from './ir/project'
+import { createBody } from './markdown/body'
+import { scanReferences } from './markdown/references'
 import type { OutputFile, SourceFile, Target, TargetContext, TargetOptions } from './target/target'
 
 /** A value (undefined when an error made it unusable) and the diagnostics found on the way. */
@@ -15,6 +17,14 @@ export interface Result<T> {
 export interface PipelineOptions {
   /** Options for targets, keyed by target id. */
   readonly targetOptions?: TargetOptions
+  /** The target the document was parsed with (enables the body reference check). */
+  readonly from?: Target
+  /**
+   * What to do with references in the body to the source tool's names and paths (`the Read
+   * tool`, `.claude/agents/`): `report` them as info when they will be wrong in the target
+   * (default), or `rewrite` them to the target's names and report each rewrite.
+   */
+  readonly references?: 'report' | 'rewrite'
 }
 
 /**
@@ -47,6 +57,55 @@ export function parseFile(
   }
   const diagnostics = collector.diagnostics
   return { value: hasErrors(diagnostics) ? undefined : docs, diagnostics }
+}
+
+/**
+ * Reports (and with `references: 'rewrite'` rewrites) the body's references to the source
+ * tool's names and paths, positioned in the source file.
+ */
+function checkReferences(
+  doc: AgentDocument,
+  target: Target,
+  options: PipelineOptions,
+  report: TargetContext['report'],
+): AgentDocument {
+  const from = options.from
+  if (!from || from.id === target.id || !from.vocabulary || !target.vocabulary) return doc
+  const rewrite = options.references === 'rewrite'
+  const { text, references } = scanReferences(doc.body.text, from.vocabulary, target.vocabulary, rewrite)
+  if (references.length === 0) return doc
+  const offset = bodyLineOffset(doc)
+  for (const ref of references) {
+    const where = { field: 'body', line: ref.line + offset, column: ref.column }
+    const what = `\`${ref.found}\`, ${ref.kind === 'tool' ? 'a tool name' : 'a path'} of ${from.displayName}`
+    if (ref.replacement === undefined) {
+      report('AGC209', `The body mentions ${what}, which has no equivalent in ${target.displayName}.`, where)
+    } else if (rewrite) {
+      report(
+        'AGC210',
+        `The body's ${what}, was rewritten to \`${ref.replacement}\` for ${target.displayName}.`,
+        where,
+      )
+    } else {
+      report(
+        'AGC209',
+        `The body mentions ${what}; in ${target.displayName} it is \`${ref.replacement}\` (--rewrite-references rewrites it).`,
+        where,
+      )
+    }
+  }
+  return rewrite && text !== doc.body.text ? { ...doc, body: createBody(text) } : doc
+}
+
+/** How many lines of the source file come before the body (0 when unknown). */
+function bodyLineOffset(doc: AgentDocument): number {
+  const body = doc.source?.fields.body
+  if (body) return body.line - 1
+  const raw = doc.source?.raw
+  if (raw === undefined) return 0
+  const lf = raw.replace(/\r\n/g, '\n')
+  if (!lf.endsWith(doc.body.text)) return 0
+  return lf.slice(0, lf.length - doc.body.text.length).split('\n').length - 1
 }
 
 /**
@@ -89,9 +148,10 @@ export function emitDocument(
     )
   }
   const ctx: TargetContext = { report: collector.report, options: options.targetOptions ?? {} }
+  const checked = checkReferences(document, target, options, collector.report)
   let files: readonly OutputFile[] = []
   try {
-    files = target.emit(document, ctx)
+    files = target.emit(checked, ctx)
   } catch (error) {
     collector.report(
       'AGC901',
@@ -136,7 +196,7 @@ export function convert(
   const diagnostics = [...parsed.diagnostics]
   const files: OutputFile[] = []
   for (const doc of parsed.value) {
-    const emitted = emitDocument(to, doc, options)
+    const emitted = emitDocument(to, doc, { ...options, from })
     diagnostics.push(...emitted.diagnostics)
     if (emitted.value) files.push(...emitted.value)
   }

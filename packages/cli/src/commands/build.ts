@@ -37,6 +37,7 @@ interface BuildFlags {
   quiet?: boolean
   verbose?: boolean
   claudeSettings?: boolean
+  rewriteReferences?: boolean
 }
 
 /** What a build would do to one file. */
@@ -57,6 +58,7 @@ export function buildCommand(deps: Deps, setExit: (code: number) => void): Comma
     .option('--check', 'write nothing; exit 1 if any output would change')
     .option('--dry-run', 'print what would be written; write nothing')
     .option('--claude-settings', 'write per-command permission rules to .claude/settings.json (project-wide)')
+    .option('--rewrite-references', "rewrite the source tool's names and paths in prompts for each target")
     .option('-q, --quiet', 'print errors only')
     .option('--verbose', 'print the note of each diagnostic')
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
@@ -89,7 +91,11 @@ async function build(deps: Deps, paths: string[], flags: BuildFlags): Promise<nu
     diagnostics.push(...parsed.diagnostics)
     for (const doc of parsed.value ?? []) {
       for (const target of targets) {
-        const emitted = emitDocument(target, doc, { targetOptions })
+        const emitted = emitDocument(target, doc, {
+          targetOptions,
+          from: source,
+          references: flags.rewriteReferences ? 'rewrite' : 'report',
+        })
         diagnostics.push(...emitted.diagnostics)
         for (const out of emitted.value ?? []) outputs.push({ ...out, origin: file.path, target: target.id })
       }

@@ -25,6 +25,7 @@ interface ConvertFlags {
   quiet?: boolean
   verbose?: boolean
   claudeSettings?: boolean
+  rewriteReferences?: boolean
 }
 
 /** `agentc convert`: one file from one format to another. */
@@ -39,6 +40,7 @@ export function convertCommand(deps: Deps, setExit: (code: number) => void): Com
     .option('-o, --out <dir>', 'write the result under this folder in the target layout')
     .option('--strict', 'fail (exit 1) on warnings too')
     .option('--claude-settings', 'write per-command permission rules to .claude/settings.json (project-wide)')
+    .option('--rewrite-references', "rewrite the source tool's names and paths in the prompt for the target")
     .option('-q, --quiet', 'print errors only')
     .option('--verbose', 'print the note of each diagnostic')
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
@@ -62,6 +64,7 @@ async function run(deps: Deps, file: string, flags: ConvertFlags): Promise<numbe
   if (input && !hasErrors(diagnostics)) {
     const result = convert(from as Target, to as Target, input, {
       targetOptions: flags.claudeSettings ? { claude: { settings: true } } : {},
+      references: flags.rewriteReferences ? 'rewrite' : 'report',
     })
     diagnostics.push(...result.diagnostics)
     if (result.value) {

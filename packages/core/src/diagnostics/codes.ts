@@ -114,6 +114,19 @@ export const codes = {
     summary: 'A tool has no equivalent in the target.',
     fix: 'Remove the tool from the source or accept that the target does not restrict or grant it.',
   },
+  AGC209: {
+    name: 'body-reference',
+    severity: 'info',
+    summary:
+      'The body mentions a tool name or path of the source tool that is different (or absent) in the target.',
+    fix: 'Pass --rewrite-references to rewrite the names that have an equivalent, or edit the prompt.',
+  },
+  AGC210: {
+    name: 'body-reference-rewritten',
+    severity: 'info',
+    summary: "A tool name or path in the body was rewritten to the target's spelling (--rewrite-references).",
+    fix: 'Nothing to do; check the rewritten prompt reads well.',
+  },
   AGC301: {
     name: 'unknown-target',
     severity: 'error',

@@ -2,6 +2,7 @@ import type { DiagnosticCode } from '../diagnostics/codes'
 import type { ReportExtra } from '../diagnostics/collector'
 import type { AgentDocument, TargetId } from '../ir/document'
 import type { Feature } from '../ir/features'
+import type { Vocabulary } from '../markdown/references'
 
 /** A file handed to a target's parser: a project-relative POSIX path and its text. */
 export interface SourceFile {
@@ -76,6 +77,11 @@ export interface Target {
   readonly layout: FileLayout
   /** What the format can express. */
   readonly capabilities: Capabilities
+  /**
+   * What prompts written for this tool call its tools and files (`Read`, `.claude/agents/`,
+   * `CLAUDE.md`), so that a body converted to another tool can be checked or rewritten.
+   */
+  readonly vocabulary?: Vocabulary
   /** Reads a file into documents (usually one); problems go to `ctx.report`, never thrown. */
   parse(file: SourceFile, ctx: TargetContext): readonly AgentDocument[]
   /**

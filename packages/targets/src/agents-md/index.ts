@@ -14,6 +14,7 @@ export const agentsMd = defineTarget({
     pathFor: () => AGENTS_PATH,
   },
   capabilities,
+  vocabulary: { paths: { instructions: 'AGENTS.md' } },
   parse: parseAgentsMd,
   emit: emitAgentsMd,
 })

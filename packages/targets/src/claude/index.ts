@@ -1,6 +1,7 @@
 import { defineTarget } from '@agentc/core'
 import { capabilities } from './capabilities'
 import { claudePath, emitClaude } from './emit'
+import { TOOL_TO_CLAUDE } from './mappings'
 import { parseClaude } from './parse'
 
 /** Claude Code subagents: `.claude/agents/<name>.md`. */
@@ -13,6 +14,10 @@ export const claude = defineTarget({
     pathFor: claudePath,
   },
   capabilities,
+  vocabulary: {
+    tools: TOOL_TO_CLAUDE,
+    paths: { agents: '.claude/agents/', instructions: 'CLAUDE.md', config: '~/.claude/' },
+  },
   parse: parseClaude,
   emit: emitClaude,
 })

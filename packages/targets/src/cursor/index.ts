@@ -13,6 +13,7 @@ export const cursor = defineTarget({
     pathFor: (doc) => `.cursor/rules/${doc.name}.mdc`,
   },
   capabilities,
+  vocabulary: { paths: { agents: '.cursor/rules/', instructions: '.cursor/rules/', config: '~/.cursor/' } },
   parse: parseCursor,
   emit: emitCursor,
 })

@@ -13,6 +13,28 @@ export const opencode = defineTarget({
     pathFor: (doc) => openCodePath(doc),
   },
   capabilities,
+  vocabulary: {
+    tools: Object.fromEntries(
+      [
+        'read',
+        'write',
+        'edit',
+        'list',
+        'glob',
+        'grep',
+        'bash',
+        'webfetch',
+        'websearch',
+        'task',
+        'todowrite',
+        'todoread',
+        'skill',
+        'question',
+        'lsp',
+      ].map((t) => [t, t]),
+    ),
+    paths: { agents: '.opencode/agents/', instructions: 'AGENTS.md', config: '~/.config/opencode/' },
+  },
   parse: parseOpenCode,
   emit: emitOpenCode,
 })

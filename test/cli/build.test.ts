@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { builtinTargets } from '@agentc/targets'
 import { describe, expect, it } from 'vitest'
 import { agentc, HAS_SEED, listTree, ROOT, read, SEED, tempDir } from './helpers'
 
@@ -222,6 +223,17 @@ describe('agentc build', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/out\/\.claude\/settings\.json:1:\d+ {2}error .* {2}AGC305/)
     expect(listTree(join(dir, 'out'))).toEqual(['.claude/settings.json', '.opencode/agents/helper.md'])
+  })
+
+  it('builds the seed and the examples to every target without errors', async () => {
+    const out = tempDir()
+    const all = builtinTargets.map((t) => t.id).join(',')
+    const paths = HAS_SEED ? ['examples/agents', SEED] : ['examples/agents']
+    const result = await agentc(ROOT, 'build', ...paths, '--target', all, '--out', out, '--claude-settings')
+    expect(result.stderr).not.toMatch(/ {2}error {2}/)
+    expect(result.code).toBe(0)
+    const again = await agentc(ROOT, 'build', ...paths, '--target', all, '--out', out, '--claude-settings', '--check')
+    expect(again.code).toBe(0)
   })
 
   it('builds the bundled examples without errors', async () => {

@@ -232,7 +232,17 @@ describe('agentc build', () => {
     const result = await agentc(ROOT, 'build', ...paths, '--target', all, '--out', out, '--claude-settings')
     expect(result.stderr).not.toMatch(/ {2}error {2}/)
     expect(result.code).toBe(0)
-    const again = await agentc(ROOT, 'build', ...paths, '--target', all, '--out', out, '--claude-settings', '--check')
+    const again = await agentc(
+      ROOT,
+      'build',
+      ...paths,
+      '--target',
+      all,
+      '--out',
+      out,
+      '--claude-settings',
+      '--check',
+    )
     expect(again.code).toBe(0)
   })
 

@@ -146,3 +146,21 @@ describe('usage', () => {
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
   })
 })
+
+describe('shared files', () => {
+  it('two agents that would be the same mode of .roomodes or section of AGENTS.md are an error', async () => {
+    const dir = tempDir()
+    mkdirSync(join(dir, 'a'))
+    mkdirSync(join(dir, 'b'))
+    writeFileSync(join(dir, 'a', 'same.md'), GOOD)
+    writeFileSync(join(dir, 'b', 'same.md'), GOOD)
+    for (const target of ['roo', 'agents-md']) {
+      const result = await agentc(dir, 'build', 'a', 'b', '--target', target, '--out', 'out')
+      expect(result.code).toBe(1)
+      expect(result.stderr).toMatch(
+        /Two agents would both be "same" in .* \(from a\/same\.md and b\/same\.md\)\. {2}AGC302/,
+      )
+      expect(listTree(join(dir, 'out'))).toEqual([])
+    }
+  })
+})

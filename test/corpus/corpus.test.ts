@@ -12,7 +12,19 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type AgentDocument, type Diagnostic, emitDocument, parseFile, type Target } from '@agentc/core'
-import { agentsMd, builtinTargets, claude, cursor, opencode } from '@agentc/targets'
+import {
+  agentsMd,
+  builtinTargets,
+  claude,
+  copilot,
+  copilotInstructions,
+  cursor,
+  factory,
+  kiroSteering,
+  opencode,
+  roo,
+  windsurf,
+} from '@agentc/targets'
 import { afterAll, describe, expect, it } from 'vitest'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -35,8 +47,42 @@ const FORMATS: readonly Format[] = [
   { folder: 'claude-agents', target: claude, reads: (p) => p.endsWith('.md') },
   { folder: 'cursor-mdc', target: cursor, reads: (p) => p.endsWith('.mdc') || p.endsWith('.md') },
   { folder: 'codex-agents-md', target: agentsMd, reads: (p) => /(^|\/)AGENTS(\.override)?\.md$/i.test(p) },
+  { folder: 'factory-droids', target: factory, reads: (p) => /(^|\/)\.factory\/droids\/[^/]+\.md$/.test(p) },
+  { folder: 'copilot-agents', target: copilot, reads: (p) => p.endsWith('.md') },
+  { folder: 'copilot-chatmodes', target: copilot, reads: (p) => p.endsWith('.chatmode.md') },
+  {
+    folder: 'windsurf-rules',
+    target: windsurf,
+    reads: (p) => /(^|\/)\.(windsurf|devin)\/rules\/.+\.md$/.test(p),
+  },
+  {
+    folder: 'copilot-instructions',
+    target: copilotInstructions,
+    reads: (p) => p.endsWith('.instructions.md'),
+  },
+  {
+    folder: 'kiro-steering',
+    target: kiroSteering,
+    reads: (p) => /(^|\/)\.kiro\/steering\/.+\.md$/.test(p),
+  },
+  // roo: `.roomodes`, `custom_modes.yaml` and shared one-mode YAML files (not CI configs).
+  {
+    folder: 'roo-modes',
+    target: roo,
+    reads: (p) => /(^|\/)\.roomodes$/.test(p) || (/\.ya?ml$/.test(p) && !p.startsWith('.github/')),
+  },
 ]
 const TARGETS: readonly Target[] = builtinTargets
+
+/**
+ * These droids start with `name:` but have no `---` fences at all, so there is no frontmatter:
+ * Factory loads a droid only from a file that starts with YAML frontmatter holding `name`.
+ */
+const LAMMESEN_NO_FENCES = {
+  code: 'AGC101',
+  reason:
+    'No frontmatter: the `name:`/`tools:` lines are not inside `---` fences, and Factory requires frontmatter with `name`.',
+}
 
 /**
  * Files the owning tool itself would reject, by corpus path, with the error code agentc reports
@@ -44,11 +90,23 @@ const TARGETS: readonly Target[] = builtinTargets
  * test: the list prunes itself.
  */
 const EXPECTED_REJECTIONS: Readonly<Record<string, { readonly code: string; readonly reason: string }>> = {
+  'factory-droids/lammesen__networkautomation/.factory__droids__api-developer.md': LAMMESEN_NO_FENCES,
+  'factory-droids/lammesen__networkautomation/.factory__droids__code-reviewer.md': LAMMESEN_NO_FENCES,
+  'factory-droids/lammesen__networkautomation/.factory__droids__codebase-auditor.md': LAMMESEN_NO_FENCES,
+  'factory-droids/lammesen__networkautomation/.factory__droids__e2e-tester.md': LAMMESEN_NO_FENCES,
+  'factory-droids/lammesen__networkautomation/.factory__droids__test-engineer.md': LAMMESEN_NO_FENCES,
+  'factory-droids/lammesen__networkautomation/.factory__droids__ui-builder.md': LAMMESEN_NO_FENCES,
   'opencode/darellchua2__opencode-config-template/opencode_app__.opencode__agents__startup-ceo-subagent.md': {
     code: 'AGC002',
     reason:
       '`permission` holds the key `task` twice. gray-matter (js-yaml 3) throws "duplicated mapping key" and ' +
       "OpenCode's fallback only rewrites top-level values containing `:`, so OpenCode reports a frontmatter error as well.",
+  },
+  'roo-modes/jtgsystems__Custom-Modes-Roo-Code/custom_modes.d__website__website-foundation-planner.yaml': {
+    code: 'AGC002',
+    reason:
+      'Roo Code replaces curly quotes with straight ones before parsing (CustomModesManager.cleanInvisibleCharacters); ' +
+      'the “…” inside a double-quoted customInstructions then ends the string early and the `yaml` parser fails.',
   },
 }
 
@@ -98,7 +156,8 @@ function originalPath(corpusFile: string): string {
 const isError = (d: Diagnostic) => d.severity === 'error'
 const show = (d: Diagnostic) =>
   `${d.code}${d.line !== undefined ? ` ${d.line}:${d.column}` : ''} ${d.message}`
-const isAgentFile = (path: string) => /\.(md|mdc)$/.test(path)
+// codex: Codex custom agents are TOML files. roo: Roo Code modes live in `.roomodes`.
+const isAgentFile = (path: string) => /\.(md|mdc|toml)$/.test(path) || /(^|\/)\.roomodes$/.test(path)
 
 /** Checks one file; returns its outcome and its error codes. Failures go to `problems`. */
 function check(
@@ -177,7 +236,10 @@ function roundTrip(
     problems.push(`${where}: emitDocument(${target.id}) threw: ${String(error)}`)
     return false
   }
-  const out = (emitted.value ?? []).find((f) => isAgentFile(f.path))
+  // roo: a mode read from a shared YAML file is written back to that file.
+  const out =
+    (emitted.value ?? []).find((f) => f.path === doc.source?.path) ??
+    (emitted.value ?? []).find((f) => isAgentFile(f.path))
   if (!out) {
     problems.push(
       `${where}: re-emitting as ${target.id} wrote no agent file: ${emitted.diagnostics.map(show).join('; ')}`,

@@ -34,7 +34,8 @@ export interface RoundTrip {
 
 /** The agent file among a target's outputs (Claude may add `.claude/settings.json`). */
 export function mainFile(files: readonly OutputFile[]): OutputFile {
-  const file = files.find((f) => f.path.endsWith('.md') || f.path.endsWith('.mdc'))
+  // codex: Codex custom agents are TOML files. roo: Roo Code modes live in `.roomodes`.
+  const file = files.find((f) => /\.(md|mdc|toml)$/.test(f.path) || /(^|\/)\.roomodes$/.test(f.path))
   if (!file) throw new Error(`no agent file among ${files.map((f) => f.path).join(', ')}`)
   return file
 }
@@ -94,6 +95,22 @@ export function grouped(features: Iterable<string>): Set<string> {
   return new Set([...features].map((f) => (ACCESS.includes(f) ? ACCESS_GROUP : f)))
 }
 
+/**
+ * Rule targets that write a document without an activation as Cursor does (see
+ * {@link cursorDefaultActivation}): an agent becomes an agent-decided rule when it has a
+ * description, else a manual one. windsurf / cline / copilot-instructions / continue / augment.
+ */
+export const DEFAULT_ACTIVATION_TARGETS: ReadonlySet<string> = new Set([
+  'cursor',
+  'windsurf',
+  'cline',
+  'copilot-instructions',
+  'continue',
+  'augment',
+  // kiro-steering: `auto` (agent-decided) with a description, else `manual`.
+  'kiro-steering',
+])
+
 /** The documented default activation of a Cursor rule written from a document without one. */
 export function cursorDefaultActivation(doc: AgentDocument): AgentDocument {
   if (doc.activation) return doc
@@ -108,9 +125,46 @@ export function cursorDefaultActivation(doc: AgentDocument): AgentDocument {
  */
 function modelMeaning(model: ModelRef | undefined, targetId: string): unknown {
   if (!model) return undefined
-  if (model.id === 'inherit') return targetId === 'opencode' ? undefined : { id: 'inherit' }
-  const provider = model.provider ?? (targetId === 'claude' ? 'anthropic' : undefined)
+  // codex: a Codex agent without `model` runs on the model of the agent that spawns it (what
+  // `inherit` says), and without `model_provider` on Codex's default provider, `openai`.
+  if (targetId === 'codex') {
+    return model.id === 'inherit' ? undefined : { provider: model.provider ?? 'openai', id: model.id }
+  }
+  // copilot: a Copilot agent without `model` runs on the model chosen in chat, or for a
+  // subagent the model of the agent that calls it: what `inherit` says.
+  // kilo: an OpenCode fork; like OpenCode it leaves `inherit` out (same meaning).
+  if (model.id === 'inherit') {
+    return targetId === 'opencode' || targetId === 'copilot' || targetId === 'kilo'
+      ? undefined
+      : { id: 'inherit' }
+  }
+  // factory / cursor-agent: droids and Cursor subagents name models by bare id; their parsers
+  // infer the vendor from the id, so the provider is not part of the meaning there.
+  if (targetId === 'factory' || targetId === 'cursor-agent') return { id: model.id }
+  // gemini: Gemini CLI runs only Google's models; its parser says so (`google`), as Claude's says
+  // `anthropic`.
+  // kiro: Kiro names Claude models without a provider; its parser says `anthropic` for them.
+  const kiroClaude = targetId === 'kiro' && /^claude-/.test(model.id)
+  const provider =
+    model.provider ??
+    (targetId === 'claude' || kiroClaude ? 'anthropic' : targetId === 'gemini' ? 'google' : undefined)
   return { provider, id: model.id }
+}
+
+/**
+ * factory / cursor-agent: a Factory droid and a Cursor subagent are always subagents; their
+ * parsers say so (`subagent`), and a document without a role is written as the same file.
+ */
+function roleMeaning(role: string | undefined, targetId: string): string | undefined {
+  return (targetId === 'factory' || targetId === 'cursor-agent') && role === 'subagent' ? undefined : role
+}
+
+/**
+ * copilot: `hidden: false` and `disabled: false` say what no flag says (a Copilot agent is
+ * shown and enabled unless its invocation keys say otherwise); Copilot has no key for them.
+ */
+function flagMeaning(value: unknown, targetId: string): unknown {
+  return targetId === 'copilot' && value === false ? undefined : value
 }
 
 /**
@@ -130,6 +184,27 @@ const TOOLS = Object.keys(CANONICAL_TOOLS)
  * one of them (claude/permissions.ts `ASKS_BY_DEFAULT`): that is Claude Code's default.
  */
 const CLAUDE_ASKS = new Set(['bash', 'edit', 'write', 'webfetch', 'websearch', 'notebook'])
+
+/**
+ * gemini / qwen: what the tool decides for calls no rule matches, in its default approval mode
+ * (gemini/mappings.ts `GEMINI_DEFAULT_DECISIONS`, qwen/mappings.ts `QWEN_DEFAULT_DECISIONS`).
+ * Their emitters write nothing for a tool-wide rule that says the same.
+ */
+const TARGET_DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  gemini: {
+    read: 'allow',
+    glob: 'allow',
+    grep: 'allow',
+    list: 'allow',
+    websearch: 'allow',
+    edit: 'ask',
+    write: 'ask',
+    bash: 'ask',
+    webfetch: 'ask',
+    skill: 'ask',
+  },
+  qwen: { read: 'allow', glob: 'allow', grep: 'allow', list: 'allow', bash: 'ask' },
+}
 
 /**
  * What happens to each call of each tool under a document's tools and permissions: `deny`
@@ -160,7 +235,13 @@ function decisionTable(doc: AgentDocument, inputs: readonly string[], targetId: 
           rule.pattern === undefined &&
           rule.decision === 'ask' &&
           CLAUDE_ASKS.has(tool)
-        decision = claudeDefault ? 'default' : rule.decision
+        // gemini / qwen: a tool-wide rule that says what the tool does anyway is its default
+        // (see TARGET_DEFAULTS), as a tool-wide ask is in Claude Code.
+        const targetDefault =
+          rule.tool !== '*' &&
+          rule.pattern === undefined &&
+          TARGET_DEFAULTS[targetId]?.[tool] === rule.decision
+        decision = claudeDefault || targetDefault ? 'default' : rule.decision
       }
       table.push(decision)
     }
@@ -182,9 +263,9 @@ function sampleInputs(a: AgentDocument, b: AgentDocument): string[] {
 /**
  * Every feature, `body` and `extensions.<target>.<key>` whose meaning differs between two
  * normalised documents, under the IR's documented equivalences: model spelling, the Claude
- * provider, OpenCode's `inherit`, Cursor's blank description, and for tools and permissions their combined effect (rule
- * order between unrelated tools, `*` patterns, shadowed or repeated rules and unavailable tools
- * are not differences). When the combined effect differs, an access feature has changed when
+ * provider, OpenCode's `inherit`, blank descriptions where a target writes none, and for tools
+ * and permissions their combined effect (rule order between unrelated tools, `*` patterns,
+ * shadowed or repeated rules and unavailable tools are not differences). When the combined effect differs, an access feature has changed when
  * taking its value from `actual` alone changes the effect. A changed activation is the loss of
  * the expected kind (or the gain of the actual kind when none was expected).
  * @param expected The document that was emitted (normalised here).
@@ -217,9 +298,14 @@ export function changedFeatures(
     const same =
       feature === 'model'
         ? deepEqual(modelMeaning(a.model, targetId), modelMeaning(b.model, targetId))
-        : feature === 'description'
-          ? descriptionMeaning(a.description, targetId) === descriptionMeaning(b.description, targetId)
-          : deepEqual(featureValue(a, feature), featureValue(b, feature))
+        : feature === 'role'
+          ? roleMeaning(a.role, targetId) === roleMeaning(b.role, targetId)
+          : feature === 'description'
+            ? descriptionMeaning(a.description, targetId) === descriptionMeaning(b.description, targetId)
+            : feature === 'hidden' || feature === 'disabled'
+              ? flagMeaning(featureValue(a, feature), targetId) ===
+                flagMeaning(featureValue(b, feature), targetId)
+              : deepEqual(featureValue(a, feature), featureValue(b, feature))
     if (!same) changed.add(feature)
   }
   if (!deepEqual(a.activation, b.activation)) {
@@ -301,6 +387,10 @@ export function vocabularyGaps(targetId: string, doc: AgentDocument): Map<Featur
       gaps.set('activation.model-decision', 'an agent-requested Cursor rule needs a description')
     }
   }
+  // kiro-steering: `inclusion: auto` matches the description; without one the file is manual.
+  if (targetId === 'kiro-steering' && doc.activation?.kind === 'model-decision' && !describes(doc)) {
+    gaps.set('activation.model-decision', 'an auto Kiro steering file needs a description')
+  }
   return gaps
 }
 
@@ -314,12 +404,22 @@ export function isAdvisory(targetId: string, diagnostic: Diagnostic, doc: AgentD
   if (targetId === 'claude' && diagnostic.field === 'description') return !describes(doc)
   // "OpenCode needs `provider/model-id`, so it was written as is".
   if (targetId === 'opencode' && diagnostic.field === 'model') return doc.model?.provider === undefined
-  // "Tools that read AGENTS.md load every section into every request": the activation is kept
-  // in the section marker and written as guidance.
-  if (targetId === 'agents-md') return diagnostic.field?.startsWith('activation.') ?? false
   // agents-md: "tools that read AGENTS.md load every section": the activation is kept in the
   // section marker and written as guidance, so it survives; the warning is about the readers.
   if (targetId === 'agents-md' && diagnostic.field?.startsWith('activation.')) return true
+  // gemini / qwen: "Gemini CLI refuses (Qwen Code skips) an agent without a description", and
+  // qwen: "Qwen Code skips an agent whose prompt is shorter than 10 characters": true of the
+  // file, whatever is written; the description and the body are written as they are.
+  if ((targetId === 'gemini' || targetId === 'qwen') && diagnostic.field === 'description') {
+    return !describes(doc)
+  }
+  if (targetId === 'qwen' && diagnostic.field === 'body') return doc.body.text.trim().length < 10
+  // kiro: "Kiro matches these patterns as globs, where `*` stops at `/`": the pattern is written
+  // as it is (and read back as it is); the warning is about how Kiro matches it.
+  if (targetId === 'kiro' && diagnostic.field === 'permissions.patterns') return true
+  // copilot: "GitHub (cloud agent, Copilot CLI) requires a description": true of the file,
+  // whatever is written; VS Code loads the agent as it is.
+  if (targetId === 'copilot' && diagnostic.field === 'description') return !describes(doc)
   return false
 }
 

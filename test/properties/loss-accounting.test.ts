@@ -7,6 +7,7 @@ import {
   ACCESS_GROUP,
   changedFeatures,
   cursorDefaultActivation,
+  DEFAULT_ACTIVATION_TARGETS,
   grouped,
   isAdvisory,
   reportedFeatures,
@@ -29,7 +30,7 @@ describe.each(builtinTargets.map((t) => [t.id, t] as const))('loss accounting fo
   it('reports exactly the features that do not survive emit → parse', () => {
     fc.assert(
       fc.property(arbAgentDocument({ unsafeNames: true }), (doc) => {
-        const expected = target.id === 'cursor' ? cursorDefaultActivation(doc) : doc
+        const expected = DEFAULT_ACTIVATION_TARGETS.has(target.id) ? cursorDefaultActivation(doc) : doc
         const { parsed, emitDiagnostics, file } = roundTrip(target, doc)
         const changed = grouped(changedFeatures(expected, parsed, target.id))
         const reported = grouped(reportedFeatures(emitDiagnostics))

@@ -6,6 +6,7 @@ import { arbAgentDocument, configureProperties } from './arbitraries'
 import {
   changedFeatures,
   cursorDefaultActivation,
+  DEFAULT_ACTIVATION_TARGETS,
   grouped,
   reportedFeatures,
   roundTrip,
@@ -29,7 +30,7 @@ describe.each(builtinTargets.map((t) => [t.id, t] as const))('round trip through
       fc.property(arbAgentDocument(), (doc) => {
         const projected = project(doc, target.capabilities, target.id).document
         let expected = normalize(projected)
-        if (target.id === 'cursor') expected = cursorDefaultActivation(expected)
+        if (DEFAULT_ACTIVATION_TARGETS.has(target.id)) expected = cursorDefaultActivation(expected)
         const { parsed, emitDiagnostics, file } = roundTrip(target, doc)
         const changed = changedFeatures(expected, parsed, target.id)
         // Tools and permissions are one access policy (see `grouped`): a gap or a report in one

@@ -231,6 +231,22 @@ export function resolveOutputs(
       })
       continue
     }
+    const keys = new Map<string, OutputFile & { readonly origin?: string }>()
+    let collided = false
+    for (const out of list) {
+      if (out.key === undefined) continue
+      const other = keys.get(out.key)
+      if (other) {
+        collector.report(
+          'AGC302',
+          `Two agents would both be "${out.key}" in ${path} (from ${other.origin ?? '?'} and ${out.origin ?? '?'}).`,
+          { ...(out.origin ? { file: out.origin } : {}) },
+        )
+        collided = true
+      }
+      keys.set(out.key, out)
+    }
+    if (collided) continue
     let text = list[0]!.merge ? existing(path) : undefined
     let failed = false
     for (const out of list) {
@@ -265,21 +281,18 @@ export function isSafeRelativePath(path: string): boolean {
   return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..')
 }
 
+/**
+ * NUL bytes mean a binary file. (Invalid UTF-8 is caught where bytes are decoded, in the CLI: a
+ * literal U+FFFD in valid text is just a character.)
+ */
 function checkText(text: string): { message: string; line: number; column: number } | undefined {
-  const nul = text.indexOf('\u0000')
-  const bad = text.indexOf('\ufffd')
-  const index = nul !== -1 ? nul : bad
+  const index = text.indexOf('\u0000')
   if (index === -1) return undefined
   const before = text.slice(0, index)
-  const line = before.split('\n').length
-  const column = index - before.lastIndexOf('\n')
   return {
-    message:
-      nul !== -1
-        ? 'The file contains a NUL byte; it is binary, not an agent definition.'
-        : 'The file is not valid UTF-8 text.',
-    line,
-    column,
+    message: 'The file contains a NUL byte; it is binary, not an agent definition.',
+    line: before.split('\n').length,
+    column: index - before.lastIndexOf('\n'),
   }
 }
 

@@ -1,16 +1,66 @@
 import { createRegistry, type Registry } from '@agentc/core'
 import { agentsMd } from './agents-md/index'
+import { augment } from './augment/index'
 import { claude } from './claude/index'
+import { cline } from './cline/index'
+import { codex } from './codex/index'
+import { continueRules } from './continue/index'
+import { copilot } from './copilot/index'
+import { copilotInstructions } from './copilot-instructions/index'
 import { cursor } from './cursor/index'
+import { cursorAgent } from './cursor-agent/index'
+import { factory } from './factory/index'
+import { gemini } from './gemini/index'
+import { kilo } from './kilo/index'
+import { kiro } from './kiro/index'
+import { kiroSteering } from './kiro-steering/index'
 import { opencode } from './opencode/index'
+import { qwen } from './qwen/index'
+import { roo } from './roo/index'
+import { windsurf } from './windsurf/index'
 
 export { agentsMd } from './agents-md/index'
+export { augment } from './augment/index'
 export { claude } from './claude/index'
+export { cline } from './cline/index'
+export { codex } from './codex/index'
+export { continueRules } from './continue/index'
+export { copilot } from './copilot/index'
+export { copilotInstructions } from './copilot-instructions/index'
 export { cursor } from './cursor/index'
+export { cursorAgent } from './cursor-agent/index'
+export { factory } from './factory/index'
+export { gemini } from './gemini/index'
+export { kilo } from './kilo/index'
+export { kiro } from './kiro/index'
+export { kiroSteering } from './kiro-steering/index'
 export { opencode } from './opencode/index'
+export { qwen } from './qwen/index'
+export { roo } from './roo/index'
+export { windsurf } from './windsurf/index'
 
 /** Every built-in target, in the order `agentc targets` lists them. */
-export const builtinTargets = [opencode, claude, cursor, agentsMd] as const
+export const builtinTargets = [
+  opencode,
+  claude,
+  cursor,
+  agentsMd,
+  factory,
+  cursorAgent,
+  gemini,
+  windsurf,
+  cline,
+  copilotInstructions,
+  continueRules,
+  augment,
+  codex,
+  copilot,
+  kiro,
+  kiroSteering,
+  qwen,
+  kilo,
+  roo,
+] as const
 
 /** The id of a built-in target. */
 export type BuiltinTargetId = (typeof builtinTargets)[number]['id']

@@ -27,6 +27,11 @@ export interface OutputFile {
    * with a `merge` that share a path are folded one after the other.
    */
   readonly merge?: (existing: string) => MergeResult
+  /**
+   * For merged outputs: what part of the shared file this output owns (a mode's slug, an
+   * AGENTS.md section's name). Two outputs of one build with the same path and key collide.
+   */
+  readonly key?: string
 }
 
 /** How much of a feature a target can express. */

@@ -53,6 +53,7 @@ export function emitAgentsMd(doc: AgentDocument, ctx: TargetContext): OutputFile
     {
       path: AGENTS_PATH,
       contents: raw ?? renderRegion([section]),
+      key: name,
       merge: (existing) => upsertSection(existing, name, section),
     },
   ]

@@ -69,7 +69,17 @@ export const TOOL_CATEGORIES: Readonly<Record<string, readonly string[]>> = {
  * The built-in tools every category together names: what a droid with a deny-list is written
  * with (Factory has no deny-list, only an allow-list).
  */
-export const CATEGORY_TOOLS: readonly string[] = ['read', 'list', 'grep', 'glob', 'write', 'edit', 'bash', 'websearch', 'webfetch']
+export const CATEGORY_TOOLS: readonly string[] = [
+  'read',
+  'list',
+  'grep',
+  'glob',
+  'write',
+  'edit',
+  'bash',
+  'websearch',
+  'webfetch',
+]
 
 /** Canonical tools in the order their Factory ids are written. */
 export const TOOL_ORDER: readonly string[] = [...CATEGORY_TOOLS, 'task', 'question', 'todowrite']
@@ -151,7 +161,20 @@ export const FACTORY_ALIAS_IDS: Readonly<Record<string, string>> = {
 }
 
 /** Model vendors whose models Factory serves itself. */
-export const FACTORY_VENDORS: ReadonlySet<string> = new Set(['anthropic', 'openai', 'google', 'xai', 'deepseek'])
+export const FACTORY_VENDORS: ReadonlySet<string> = new Set([
+  'anthropic',
+  'openai',
+  'google',
+  'xai',
+  'deepseek',
+])
 
 /** Keys of a droid's frontmatter that agentc reads. */
-export const FACTORY_KEYS = ['name', 'description', 'model', 'reasoningEffort', 'tools', 'mcpServers'] as const
+export const FACTORY_KEYS = [
+  'name',
+  'description',
+  'model',
+  'reasoningEffort',
+  'tools',
+  'mcpServers',
+] as const

@@ -22,15 +22,15 @@ import { splitTopLevelCommas } from './values'
 /** Field positions of a document (`source.fields`). */
 export type Fields = Readonly<Record<string, Point>>
 
-/** `{field, line, column}` for a diagnostic about `field`, positioned where the source wrote it. */
+/**
+ * `{field, line, column}` for a diagnostic about `field`, positioned where the source wrote it.
+ * An activation the source did not write (an agent's) is positioned at the description it
+ * derives from, then at the name.
+ */
 export function where(fields: Fields, field: string): { field: string; line?: number; column?: number } {
-  const point = fields[field] ?? fields[field.split('.')[0]!]
+  const derived = field.startsWith('activation.') ? fields.description : undefined
+  const point = fields[field] ?? fields[field.split('.')[0]!] ?? derived ?? fields.name
   return { field, ...at(point) }
-}
-
-/** The field path of an activation kind: `activation.globs`. */
-export function activationField(doc: AgentDocument): string {
-  return `activation.${doc.activation?.kind ?? 'model-decision'}`
 }
 
 /** The text without a leading byte-order mark. */
@@ -53,7 +53,11 @@ export function lineOf(text: string, offset: number): number {
  * @param roots Folder paths (as segment lists) whose content are rules, e.g. `['.windsurf', 'rules']`.
  * @param extension The extension to drop (`/\.instructions\.md$/i`).
  */
-export function ruleNameFromPath(path: string, roots: readonly (readonly string[])[], extension: RegExp): string {
+export function ruleNameFromPath(
+  path: string,
+  roots: readonly (readonly string[])[],
+  extension: RegExp,
+): string {
   const parts = path.replace(/\\/g, '/').split('/')
   let best = -1
   for (const root of roots) {
@@ -103,7 +107,11 @@ export type FailOpenYaml =
 export function parseHeaderYaml(yamlText: string, yamlLine: number): FailOpenYaml {
   const parsed = parseYamlFrontmatter({ present: true, yamlText, yamlLine, body: '', bodyLine: yamlLine })
   if (!('code' in parsed)) return { kind: 'map', yaml: parsed }
-  const { message, line, column } = parsed
+  const { line, column } = parsed
+  const message = parsed.message
+    .replace(/^The frontmatter is not valid YAML: /, '')
+    .replace(/(^|: )[A-Z]\w*Error: /, '$1')
+    .replace(/\.$/, '')
   return { kind: parsed.code === 'AGC003' ? 'not-a-map' : 'invalid', message, line, column }
 }
 
@@ -138,10 +146,14 @@ export function keepExtensions(
     const point = pos?.key(field, [key])
     if (keys.known?.includes(key)) continue
     const hint = keys.hint?.(key)
-    ctx.report('AGC102', hint ?? `\`${key}\` is not a ${tool} rule field (${tool} ignores it); kept for ${tool}.`, {
-      field,
-      ...at(point),
-    })
+    ctx.report(
+      'AGC102',
+      hint ?? `\`${key}\` is not a key of ${tool} rules (${tool} ignores it); kept for ${tool}.`,
+      {
+        field,
+        ...at(point),
+      },
+    )
   }
   return kept
 }
@@ -239,7 +251,7 @@ export function defaultActivation(doc: AgentDocument): NonNullable<AgentDocument
   return doc.activation ?? (describes(doc.description) ? { kind: 'model-decision' } : { kind: 'manual' })
 }
 
-/** The source file a parser is given, re-read silently (for {@link rulePath}). */
+/** The name a target's parser gives a file, read silently (for {@link rulePath}). */
 export function reparseName(
   parse: (file: SourceFile, ctx: TargetContext) => readonly AgentDocument[],
 ): (path: string, text: string) => string | undefined {

@@ -1,4 +1,4 @@
-import { CANONICAL_TOOLS, type AgentDocument, type PermissionRule } from '@agentc/core'
+import { type AgentDocument, CANONICAL_TOOLS, type PermissionRule } from '@agentc/core'
 
 /**
  * The access policy of a document as a target without per-agent permission rules sees it:
@@ -79,4 +79,28 @@ export function rulesByTool(rules: readonly PermissionRule[]): Map<string, Permi
     else groups.set(rule.tool, [rule])
   }
   return groups
+}
+
+/**
+ * Where the denial of one of `tools` was written: its own key (`tools.webfetch`, or the
+ * permission rule `permissions.webfetch` that removed it), else the `tools` key, else the
+ * permission rules.
+ */
+export function denialKey(tools: readonly string[], fields: Readonly<Record<string, unknown>>): string {
+  for (const prefix of ['tools', 'permissions']) {
+    const tool = tools.find((t) => fields[`${prefix}.${t}`])
+    if (tool) return `${prefix}.${tool}`
+  }
+  return fields['tools.deny'] || fields.tools ? 'tools.deny' : 'permissions'
+}
+
+/**
+ * ` The calls they deny (`rm *`) are no longer blocked; <advice>.` for rules with patterned
+ * denies, or nothing: a loss worth its own sentence.
+ */
+export function deniedPatterns(rules: readonly PermissionRule[], advice?: string): string {
+  const denied = rules.filter((r) => r.decision === 'deny' && r.pattern !== undefined && r.pattern !== '*')
+  if (denied.length === 0) return ''
+  const list = denied.map((r) => `\`${r.pattern}\``).join(', ')
+  return ` The calls they deny (${list}) are no longer blocked${advice ? `; ${advice}` : ''}.`
 }

@@ -34,7 +34,8 @@ export const WINDSURF_RULE_LIMIT = 12_000
 
 /** A note for header keys that are common mistakes. */
 export function keyHint(key: string): string | undefined {
-  if (key === 'glob') return 'Windsurf reads `globs`, not `glob`; this key has no effect and was kept as written.'
+  if (key === 'glob')
+    return 'Windsurf reads `globs`, not `glob`; this key has no effect and was kept as written.'
   if (key === 'alwaysApply')
     return '`alwaysApply` is a Cursor key; Windsurf uses `trigger: always_on`. Kept as written, without effect.'
   return undefined

@@ -3,7 +3,6 @@ import {
   type AgentDocument,
   createBody,
   IR_VERSION,
-  type Point,
   type SourceFile,
   type TargetContext,
 } from '@agentc/core'
@@ -85,24 +84,25 @@ function readTrigger(
   const written = typeof data.trigger === 'string' ? data.trigger.trim() : undefined
   const triggerPoint = pos.value(['trigger'])
   const record = (kind: Activation['kind'], key: string | undefined) => {
-    const point: Point = (key !== undefined ? pos.value([key]) && pos.yamlKey(key) : undefined) ?? {
-      line: 1,
-      column: 1,
-    }
-    pos.fields[`activation.${kind}`] = point
+    const point = key !== undefined ? pos.key(`activation.${kind}`, [key]) : undefined
+    if (!point) pos.fields[`activation.${kind}`] = { line: 1, column: 1 }
   }
   let trigger = written
   if (written !== undefined && Object.hasOwn(TRIGGER_ALIASES, written)) {
     trigger = TRIGGER_ALIASES[written]!
     ctx.report(
       'AGC103',
-      `\`trigger: ${written}\` is not one of Windsurf's documented triggers; it was read as \`${trigger}\`, which agentc writes.`,
+      `\`trigger: ${written}\` is not one of Windsurf's documented triggers; it was read as \`${trigger}\`, the value agentc writes when it rewrites the rule.`,
       { field: 'activation', ...at(triggerPoint) },
     )
   }
   if (trigger === undefined || trigger === '') {
     const kind: Activation['kind'] =
-      globs.length > 0 ? 'globs' : description !== undefined && description.trim() !== '' ? 'model-decision' : 'manual'
+      globs.length > 0
+        ? 'globs'
+        : description !== undefined && description.trim() !== ''
+          ? 'model-decision'
+          : 'manual'
     record(kind, kind === 'globs' ? 'globs' : kind === 'model-decision' ? 'description' : undefined)
     return kind === 'globs' ? { kind, globs } : { kind }
   }
@@ -117,10 +117,14 @@ function readTrigger(
     return { kind: 'manual' }
   }
   if (kind === 'globs' && globs.length === 0) {
-    ctx.report('AGC104', '`trigger: glob` without `globs` never applies by itself; the rule was read as manual.', {
-      field: 'activation',
-      ...at(triggerPoint),
-    })
+    ctx.report(
+      'AGC104',
+      '`trigger: glob` without `globs` never applies by itself; the rule was read as manual.',
+      {
+        field: 'activation',
+        ...at(triggerPoint),
+      },
+    )
     record('manual', 'trigger')
     return { kind: 'manual' }
   }

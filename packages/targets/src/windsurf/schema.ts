@@ -9,7 +9,13 @@ export const windsurfFrontmatter = z.looseObject({
   trigger: z.string({ error: '`always_on`, `glob`, `model_decision` or `manual`' }).nullable().optional(),
   description: z.string({ error: 'text' }).nullable().optional(),
   globs: z
-    .union([z.string(), z.array(z.string())], { error: 'comma-separated globs or a list of globs' })
+    .union(
+      [
+        z.string({ error: 'comma-separated globs or a list of globs' }),
+        z.array(z.string(), { error: 'comma-separated globs or a list of globs' }),
+      ],
+      { error: 'comma-separated globs or a list of globs' },
+    )
     .nullable()
     .optional(),
 })

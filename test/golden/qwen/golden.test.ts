@@ -1,0 +1,3 @@
+import { runGoldenDir } from '../../harness/golden'
+
+runGoldenDir(import.meta.dirname, 'qwen')

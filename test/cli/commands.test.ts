@@ -131,7 +131,10 @@ describe('agentc targets and schema', () => {
       capabilities: Record<string, string>
     }[]
     expect(list.map((t) => t.id)).toEqual(builtinTargets.map((t) => t.id))
-    expect(list.map((t) => t.id).slice(0, 3)).toEqual(['opencode', 'claude', 'cursor'])
+    expect(list).toHaveLength(19)
+    expect(list.map((t) => t.id)).toEqual(
+      expect.arrayContaining(['opencode', 'claude', 'cursor', 'roo', 'agents-md']),
+    )
     expect(list[1]).toMatchObject({
       displayName: 'Claude Code subagents',
       capabilities: { 'sampling.temperature': 'none' },

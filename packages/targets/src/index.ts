@@ -39,27 +39,27 @@ export { qwen } from './qwen/index'
 export { roo } from './roo/index'
 export { windsurf } from './windsurf/index'
 
-/** Every built-in target, in the order `agentc targets` lists them. */
+/** Every built-in target, in the order `agentc targets` lists them: the source format, agent formats, rule formats. */
 export const builtinTargets = [
   opencode,
   claude,
-  cursor,
-  agentsMd,
-  factory,
-  cursorAgent,
+  copilot,
+  codex,
   gemini,
+  factory,
+  qwen,
+  kiro,
+  kilo,
+  roo,
+  cursorAgent,
+  cursor,
   windsurf,
   cline,
   copilotInstructions,
+  kiroSteering,
   continueRules,
   augment,
-  codex,
-  copilot,
-  kiro,
-  kiroSteering,
-  qwen,
-  kilo,
-  roo,
+  agentsMd,
 ] as const
 
 /** The id of a built-in target. */

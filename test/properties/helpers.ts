@@ -368,6 +368,9 @@ export function vocabularyGaps(targetId: string, doc: AgentDocument): Map<Featur
       if (list.includes('notebook')) gaps.set(feature, 'OpenCode has no notebook tool')
     }
     if (doc.permissions?.some((r) => r.tool === 'notebook')) gaps.set('permissions', 'no notebook tool')
+    if (doc.permissions?.some((r) => r.tool === 'write')) {
+      gaps.set('permissions', 'OpenCode has no `write` permission: its `edit` permission decides writes')
+    }
     if (interleaved(doc.permissions ?? [])) {
       gaps.set('permissions', "OpenCode keeps a tool's rules together: a rule cannot follow another tool's")
     }

@@ -193,8 +193,19 @@ function permissionValue(
   const live = lastForAll === -1 ? rules : rules.slice(lastForAll)
   const map: Record<string, string | Record<string, string>> = {}
   let placed: { key: string; rule: PermissionRule }[] = []
+  let writeReported = false
   for (const rule of live) {
-    const key = toolToOpenCode(rule.tool)
+    // OpenCode has no `write` permission: its `edit` permission governs writes, so a rule for
+    // `write` can only be written under `edit`, where it decides edits too.
+    const key = rule.tool === 'write' ? 'edit' : toolToOpenCode(rule.tool)
+    if (rule.tool === 'write' && !writeReported) {
+      writeReported = true
+      ctx.report(
+        'AGC202',
+        'OpenCode decides writes with its `edit` permission; the `write` rules were written under `edit`, where they decide edits too.',
+        { field: 'permissions', ...pos(fields, 'permissions') },
+      )
+    }
     if (key === undefined) {
       ctx.report(
         'AGC208',

@@ -68,6 +68,10 @@ function project(): string {
   return dir
 }
 
+/** Builds helper.md to Claude under `out/`, with settings rules. */
+const buildWithSettings = (dir: string) =>
+  agentc(dir, 'build', 'helper.md', '--target', 'claude', '--out', 'out', '--claude-settings')
+
 describe('agentc build', () => {
   it('writes each target layout under --out and changes nothing on a second run', async () => {
     const dir = project()
@@ -175,32 +179,14 @@ describe('agentc build', () => {
     await agentc(dir, 'build', 'helper.md', '--target', 'opencode', '--out', 'out')
     mkdirSync(join(dir, 'out/.claude'))
     writeFileSync(path, settings)
-    const result = await agentc(
-      dir,
-      'build',
-      'helper.md',
-      '--target',
-      'claude',
-      '--out',
-      'out',
-      '--claude-settings',
-    )
+    const result = await buildWithSettings(dir)
     expect(result.code).toBe(0)
     expect(result.stderr).toContain('AGC206')
     const merged = read(path)
     expect(merged).toContain('// team settings')
     expect(merged).toContain('"model": "opus"')
     expect(merged).toMatch(/"Bash\(npm test\)",\s*"Bash\(ls \*\)"/)
-    const again = await agentc(
-      dir,
-      'build',
-      'helper.md',
-      '--target',
-      'claude',
-      '--out',
-      'out',
-      '--claude-settings',
-    )
+    const again = await buildWithSettings(dir)
     expect(again.stderr).toContain('0 files written')
     expect(read(path)).toBe(merged)
   })
@@ -210,16 +196,7 @@ describe('agentc build', () => {
     await agentc(dir, 'build', 'helper.md', '--target', 'opencode', '--out', 'out')
     mkdirSync(join(dir, 'out/.claude'))
     writeFileSync(join(dir, 'out/.claude/settings.json'), '{ "permissions": [ }\n')
-    const result = await agentc(
-      dir,
-      'build',
-      'helper.md',
-      '--target',
-      'claude',
-      '--out',
-      'out',
-      '--claude-settings',
-    )
+    const result = await buildWithSettings(dir)
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/out\/\.claude\/settings\.json:1:\d+ {2}error .* {2}AGC305/)
     expect(listTree(join(dir, 'out'))).toEqual(['.claude/settings.json', '.opencode/agents/helper.md'])

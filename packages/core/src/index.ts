@@ -54,6 +54,18 @@ export {
   parseMcpTool,
   parseNativeTool,
 } from './ir/tools'
+export {
+  checkNesting,
+  checkTextLimits,
+  DEFAULT_LIMITS,
+  formatBytes,
+  type LimitProblem,
+  type Limits,
+  MAX_ALIASES,
+  MAX_NESTING,
+  positionOf,
+  utf8Length,
+} from './limits'
 export { bodyTree, createBody } from './markdown/body'
 export {
   type FrontmatterSplit,
@@ -71,11 +83,11 @@ export {
   stringifyYaml,
   writeFrontmatterFile,
 } from './markdown/write-frontmatter'
+export { isReservedFileName, isSafeRelativePath, pathProblem } from './paths'
 export {
   convert,
   describeFeature,
   emitDocument,
-  isSafeRelativePath,
   type PipelineOptions,
   parseFile,
   type Result,

@@ -1,10 +1,13 @@
-import { createCollector, hasErrors } from './diagnostics/collector'
+import { createCollector, createDiagnostic, hasErrors } from './diagnostics/collector'
 import type { Diagnostic } from './diagnostics/diagnostic'
 import type { AgentDocument } from './ir/document'
 import { type Feature, featureValue } from './ir/features'
 import { project } from './ir/project'
+import { agentDocumentSchema } from './ir/schema'
+import { checkTextLimits, DEFAULT_LIMITS, type Limits, positionOf } from './limits'
 import { createBody } from './markdown/body'
 import { scanReferences } from './markdown/references'
+import { pathProblem } from './paths'
 import type { OutputFile, SourceFile, Target, TargetContext, TargetOptions } from './target/target'
 
 /** A value (undefined when an error made it unusable) and the diagnostics found on the way. */
@@ -25,6 +28,8 @@ export interface PipelineOptions {
    * (default), or `rewrite` them to the target's names and report each rewrite.
    */
   readonly references?: 'report' | 'rewrite'
+  /** Input limits (file size, line length); the defaults are {@link DEFAULT_LIMITS}. */
+  readonly limits?: Partial<Limits>
 }
 
 /**
@@ -41,15 +46,16 @@ export function parseFile(
   options: PipelineOptions = {},
 ): Result<readonly AgentDocument[]> {
   const collector = createCollector({ file: file.path, target: target.id })
-  const problem = checkText(file.text)
+  const problem = checkText(file.text, { ...DEFAULT_LIMITS, ...options.limits })
   if (problem) {
-    collector.report('AGC005', problem.message, { line: problem.line, column: problem.column })
+    collector.report(problem.code, problem.message, { line: problem.line, column: problem.column })
     return { value: undefined, diagnostics: collector.diagnostics }
   }
   const ctx: TargetContext = { report: collector.report, options: options.targetOptions ?? {} }
   let docs: readonly AgentDocument[] = []
   try {
     docs = target.parse(file, ctx)
+    for (const doc of docs) parsedDocuments.add(doc)
   } catch (error) {
     collector.report('AGC901', `agentc failed while parsing this file as ${target.id}: ${describe(error)}.`, {
       ...(error instanceof Error && error.stack ? { note: error.stack } : {}),
@@ -123,6 +129,10 @@ export function emitDocument(
   doc: AgentDocument,
   options: PipelineOptions = {},
 ): Result<readonly OutputFile[]> {
+  const invalid = checkDocument(doc)
+  if (invalid) {
+    return { value: undefined, diagnostics: [createDiagnostic('AGC101', invalid, { target: target.id })] }
+  }
   const file = doc.source?.path
   const collector = createCollector({ ...(file !== undefined ? { file } : {}), target: target.id })
   const fields = doc.source?.fields ?? {}
@@ -162,19 +172,37 @@ export function emitDocument(
     )
   }
   for (const out of files) {
-    if (!isSafeRelativePath(out.path)) {
-      collector.report(
-        'AGC302',
-        `The output path "${out.path}" is not a relative path inside the output folder.`,
-        {
-          field: 'name',
-        },
-      )
+    const problem = pathProblem(out.path)
+    if (problem) {
+      collector.report('AGC307', `The output path ${JSON.stringify(out.path)} is refused: ${problem}.`, {
+        field: 'name',
+      })
     }
   }
   const diagnostics = collector.diagnostics
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   return { value: hasErrors(diagnostics) ? undefined : sorted, diagnostics }
+}
+
+/** Documents made by {@link parseFile}: valid by construction, so never validated again. */
+const parsedDocuments = new WeakSet<object>()
+
+/**
+ * Checks a document that did not come from {@link parseFile} (a library caller built it, or it
+ * was read from JSON) against the IR schema, so that a malformed one is a diagnostic rather
+ * than a crash inside a target.
+ * @returns A message naming the first bad field, or undefined when the document is valid.
+ */
+function checkDocument(doc: unknown): string | undefined {
+  if (typeof doc === 'object' && doc !== null && parsedDocuments.has(doc)) return undefined
+  const result = agentDocumentSchema.safeParse(doc)
+  if (result.success) {
+    parsedDocuments.add(doc as object)
+    return undefined
+  }
+  const issue = result.error.issues[0]
+  const path = issue?.path.map(String).join('.') ?? ''
+  return `The document is not a valid agentc IR document: ${path ? `\`${path}\` ` : ''}${issue?.message ?? 'is malformed'}.`
 }
 
 /**
@@ -254,7 +282,17 @@ export function resolveOutputs(
         text = out.contents
         continue
       }
-      const merged = out.merge(text)
+      let merged: ReturnType<NonNullable<OutputFile['merge']>>
+      try {
+        merged = out.merge(text)
+      } catch (error) {
+        collector.report('AGC901', `agentc failed while merging into ${path}: ${describe(error)}.`, {
+          file: path,
+          ...(error instanceof Error && error.stack ? { note: error.stack } : {}),
+        })
+        failed = true
+        break
+      }
       if (!merged.ok) {
         collector.report('AGC305', `${path} cannot be updated: ${merged.message}.`, {
           file: path,
@@ -273,26 +311,23 @@ export function resolveOutputs(
   return { value: hasErrors(diagnostics) ? undefined : result, diagnostics }
 }
 
-/** Whether a path is relative, POSIX, and stays inside its root. */
-export function isSafeRelativePath(path: string): boolean {
-  if (path === '' || path.startsWith('/') || path.includes('\\') || /^[A-Za-z]:/.test(path)) return false
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
-  if (/[\u0000-\u001f]/.test(path)) return false
-  return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..')
-}
-
 /**
- * NUL bytes mean a binary file. (Invalid UTF-8 is caught where bytes are decoded, in the CLI: a
- * literal U+FFFD in valid text is just a character.)
+ * Checks what every file must satisfy before a target reads it: within the size and line-length
+ * limits (AGC007), and no NUL bytes (a binary file, AGC005). Invalid UTF-8 is caught where bytes
+ * are decoded, in the CLI: a literal U+FFFD in valid text is just a character.
  */
-function checkText(text: string): { message: string; line: number; column: number } | undefined {
+function checkText(
+  text: string,
+  limits: Limits,
+): { code: 'AGC005' | 'AGC007'; message: string; line: number; column: number } | undefined {
+  const limit = checkTextLimits(text, limits)
+  if (limit) return { code: 'AGC007', message: limit.message, ...positionOf(text, limit.offset) }
   const index = text.indexOf('\u0000')
   if (index === -1) return undefined
-  const before = text.slice(0, index)
   return {
+    code: 'AGC005',
     message: 'The file contains a NUL byte; it is binary, not an agent definition.',
-    line: before.split('\n').length,
-    column: index - before.lastIndexOf('\n'),
+    ...positionOf(text, index),
   }
 }
 

@@ -42,6 +42,13 @@ export const codes = {
     summary: 'The agentc-managed region of a shared file (its begin/end markers) is broken.',
     fix: 'Restore the marker lines the message names, or delete the whole region and build again.',
   },
+  AGC007: {
+    name: 'limit-exceeded',
+    severity: 'error',
+    summary:
+      'An input exceeds a safety limit: file size, line length, YAML nesting depth or aliases, or number of files.',
+    fix: 'Split or shorten the file; if it is legitimate, raise the limit with the option the message names.',
+  },
   AGC101: {
     name: 'invalid-value',
     severity: 'error',
@@ -162,6 +169,26 @@ export const codes = {
     severity: 'error',
     summary: 'An output file could not be written.',
     fix: 'Check that the output folder is writable.',
+  },
+  AGC307: {
+    name: 'output-path-unsafe',
+    severity: 'error',
+    summary:
+      'An output path would leave the output folder, is not portable (a device name such as `con`, `:`, control characters), or passes through a symbolic link.',
+    fix: 'Rename the agent, or replace the symbolic link the message names with a real folder.',
+  },
+  AGC308: {
+    name: 'output-not-owned',
+    severity: 'error',
+    summary:
+      'agentc would overwrite or delete a file it did not write, or one that was edited since it wrote it; nothing was written.',
+    fix: 'Move your changes into the agent source, or pass --force to let agentc replace (or delete) the files listed.',
+  },
+  AGC309: {
+    name: 'output-locked',
+    severity: 'error',
+    summary: 'Another agentc build is writing to the same output folder.',
+    fix: 'Wait for the other build to finish. If none is running, delete the lock file the message names.',
   },
   AGC901: {
     name: 'internal-error',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { MAX_NESTING } from '../limits'
 import { parseYamlFrontmatter, splitFrontmatter } from './read-frontmatter'
 
 describe('splitFrontmatter', () => {
@@ -79,7 +80,27 @@ describe('parseYamlFrontmatter', () => {
           .join(', ')}]`,
       )
     bomb.push('---', '')
-    expect(parse(bomb.join('\n'))).toMatchObject({ code: 'AGC002' })
+    expect(parse(bomb.join('\n'))).toMatchObject({ code: 'AGC007', line: 2, column: 1 })
+  })
+})
+
+describe('nesting limit', () => {
+  const parse = (text: string, lenient = false) => {
+    const split = splitFrontmatter(text)
+    if ('code' in split) throw new Error(split.message)
+    return parseYamlFrontmatter(split, { lenient })
+  }
+  it('refuses frontmatter nested deeper than MAX_NESTING before the YAML parser sees it', () => {
+    const deep = `---\nname: x\ntools: ${'['.repeat(MAX_NESTING + 1)}${']'.repeat(MAX_NESTING + 1)}\n---\n`
+    expect(parse(deep)).toMatchObject({ code: 'AGC007', line: 3, column: 8 + MAX_NESTING })
+  })
+  it('accepts nesting up to the limit, and brackets inside quoted strings', () => {
+    const ok = `---\na: ${'['.repeat(MAX_NESTING)}${']'.repeat(MAX_NESTING)}\nb: "${'['.repeat(200)}"\nc: '${'{'.repeat(200)}'\n---\n`
+    expect(parse(ok)).toMatchObject({ lenient: false })
+  })
+  it('reads a very long line of spaces in linear time (no regex backtracking)', () => {
+    const text = `---\ndescription: a:${' '.repeat(200_000)}b\n---\n`
+    expect(parse(text, true)).toMatchObject({ data: { description: `a:${' '.repeat(200_000)}b` } })
   })
 })
 

@@ -11,10 +11,11 @@ import {
   type Document as YamlDocument,
 } from 'yaml'
 import type { Point } from '../ir/document'
+import { checkNesting, MAX_ALIASES, MAX_NESTING, positionOf } from '../limits'
 
 /** A syntax problem that makes a file unreadable. */
 export interface SyntaxProblem {
-  readonly code: 'AGC001' | 'AGC002' | 'AGC003' | 'AGC005'
+  readonly code: 'AGC001' | 'AGC002' | 'AGC003' | 'AGC005' | 'AGC007'
   readonly message: string
   readonly line: number
   readonly column: number
@@ -159,6 +160,11 @@ export function parseYamlFrontmatter(
 }
 
 function parseYaml(yamlText: string, firstLine: number): ParsedYaml | SyntaxProblem {
+  const deep = checkNesting(yamlText)
+  if (deep) {
+    const p = positionOf(yamlText, deep.offset)
+    return { code: 'AGC007', message: deep.message, line: p.line + firstLine - 1, column: p.column }
+  }
   const lineCounter = new LineCounter()
   let doc: YamlDocument
   try {
@@ -181,6 +187,13 @@ function parseYaml(yamlText: string, firstLine: number): ParsedYaml | SyntaxProb
     return { line: p.line + firstLine - 1, column: p.col }
   }
   const error = doc.errors[0]
+  if (error?.code === 'RESOURCE_EXHAUSTION') {
+    return {
+      code: 'AGC007',
+      message: `The frontmatter nests too deeply or expands too many aliases (at most ${MAX_NESTING} levels and ${MAX_ALIASES} aliases)`,
+      ...toPoint(error.pos[0]),
+    }
+  }
   if (error) {
     const p = toPoint(error.pos[0])
     return {
@@ -195,11 +208,14 @@ function parseYaml(yamlText: string, firstLine: number): ParsedYaml | SyntaxProb
   }
   let data: unknown
   try {
-    data = doc.toJS({ maxAliasCount: 100 }) ?? {}
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {}
   } catch (error) {
+    const exhausted = /excessive|resource exhaustion/i.test(String(error))
     return {
-      code: 'AGC002',
-      message: `The frontmatter is not valid YAML: ${yamlMessage(String(error))}.`,
+      code: exhausted ? 'AGC007' : 'AGC002',
+      message: exhausted
+        ? `The frontmatter expands too many aliases (at most ${MAX_ALIASES}); agentc refuses it rather than risk exhausting memory.`
+        : `The frontmatter is not valid YAML: ${yamlMessage(String(error))}.`,
       line: firstLine,
       column: 1,
     }
@@ -241,7 +257,7 @@ function yamlMessage(message: string): string {
   return first.replace(/[.:]\s*$/, '').replace(/ at line \d+, column \d+$/, '')
 }
 
-const TOP_LEVEL = /^([A-Za-z_$][\w$.-]*)([ \t]*:[ \t]+)(.*?)\s*$/
+const TOP_LEVEL = /^([A-Za-z_$][\w$.-]*)([ \t]*:[ \t]+)(.*)$/
 
 /** Quotes top-level plain values that are not valid YAML on their own; returns the lines changed (1-based). */
 function quoteInvalidValues(
@@ -256,7 +272,7 @@ function quoteInvalidValues(
     const line = cr ? raw.slice(0, -1) : raw
     const match = TOP_LEVEL.exec(line)
     if (!match) continue
-    const value = match[3]!
+    const value = match[3]!.trimEnd()
     if (value === '' || /^["'|>]/.test(value) || (colonsOnly && !value.includes(':'))) continue
     const test = parseDocument(`k: ${value}`, { prettyErrors: false, strict: true })
     if (test.errors.length === 0 && !/^[*&!%@`]/.test(value)) continue

@@ -1,4 +1,4 @@
-import type { MergeResult } from '@agentc/core'
+import { checkNesting, type MergeResult } from '@agentc/core'
 import {
   applyEdits,
   type FormattingOptions,
@@ -28,6 +28,8 @@ export function settingsFile(rules: ClaudeRules): string {
  * (comments, key order, formatting). A file that is not a JSON object is refused.
  */
 export function mergeSettings(existing: string, rules: ClaudeRules): MergeResult {
+  const deep = checkNesting(existing)
+  if (deep) return { ok: false, message: deep.message.replace(/\.$/, ''), ...position(existing, deep.offset) }
   const errors: ParseError[] = []
   const root = parseTree(existing, errors, { allowTrailingComma: true, disallowComments: false })
   if (errors.length > 0 || !root) {

@@ -1,4 +1,4 @@
-import type { ParsedYaml, Point, SourceFile, TargetContext } from '@agentc/core'
+import { checkNesting, type ParsedYaml, type Point, type SourceFile, type TargetContext } from '@agentc/core'
 import {
   findNodeAtLocation,
   getNodeValue,
@@ -17,6 +17,11 @@ export function readJsonAgent(file: SourceFile, ctx: TargetContext): ParsedYaml 
   const bom = file.text.charCodeAt(0) === 0xfeff ? 1 : 0
   const text = file.text.slice(bom)
   const toPoint = (offset: number): Point => pointAt(file.text, offset + bom)
+  const deep = checkNesting(text)
+  if (deep) {
+    ctx.report('AGC007', deep.message, toPoint(deep.offset))
+    return undefined
+  }
   const errors: ParseError[] = []
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false })
   const first = errors[0]

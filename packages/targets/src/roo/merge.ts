@@ -1,4 +1,11 @@
-import { type AgentDocument, deepEqual, type MergeResult, normalize, type TargetContext } from '@agentc/core'
+import {
+  type AgentDocument,
+  checkNesting,
+  deepEqual,
+  type MergeResult,
+  normalize,
+  type TargetContext,
+} from '@agentc/core'
 import {
   findNodeAtLocation,
   type Node as JsonNode,
@@ -35,6 +42,8 @@ export function upsertMode(
   const bom = existing.charCodeAt(0) === 0xfeff ? '\ufeff' : ''
   const text = existing.slice(bom.length)
   if (text.trim() === '') return { ok: true, contents: bom + renderModesFile(entries) }
+  const deep = checkNesting(text)
+  if (deep) return { ok: false, message: deep.message.replace(/\.$/, ''), ...position(text, deep.offset) }
   const before = parseRoo({ path, text: existing }, silent)
   const current = before.find((d) => d.name === slug)
   if (wanted && current && deepEqual(normalize(current), normalize(wanted)))

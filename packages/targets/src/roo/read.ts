@@ -1,4 +1,4 @@
-import type { ParsedYaml, Point, SourceFile, TargetContext } from '@agentc/core'
+import { checkNesting, type ParsedYaml, type Point, type SourceFile, type TargetContext } from '@agentc/core'
 import { findNodeAtLocation, type Node as JsonNode, parseTree } from 'jsonc-parser'
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml'
 import { typeName } from '../shared/markdown-file'
@@ -44,6 +44,11 @@ export function readModesFile(file: SourceFile, ctx: TargetContext): ModesFile |
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0
   const { cleaned, toOriginal } = clean(text.slice(bom), bom)
   const point = (offset: number): Point => pointAt(lines, offset)
+  const deep = checkNesting(text)
+  if (deep) {
+    ctx.report('AGC007', deep.message, point(deep.offset))
+    return undefined
+  }
   const lineCounter = new LineCounter()
   const doc = parseDocument(cleaned, { lineCounter, prettyErrors: false, uniqueKeys: true })
   let data: unknown

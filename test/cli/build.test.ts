@@ -10,6 +10,7 @@ describe.skipIf(!HAS_SEED)('the seed agent (../shared/seed)', () => {
     const result = await agentc(ROOT, 'build', SEED, '--target', 'claude,cursor,opencode', '--out', out)
     expect(result.code).toBe(0)
     expect(listTree(out)).toEqual([
+      '.agentc/manifest.json',
       '.claude/agents/backend-engineer.md',
       '.cursor/rules/backend-engineer.mdc',
       '.opencode/agents/backend-engineer.md',
@@ -87,8 +88,9 @@ describe('agentc build', () => {
       'out',
     )
     expect(first.code).toBe(0)
-    expect(first.stdout).toContain('created     out/.claude/agents/helper.md')
+    expect(first.stdout).toContain('created      out/.claude/agents/helper.md')
     expect(listTree(join(dir, 'out'))).toEqual([
+      '.agentc/manifest.json',
       '.claude/agents/helper.md',
       '.cursor/rules/helper.mdc',
       '.opencode/agents/helper.md',
@@ -111,14 +113,22 @@ describe('agentc build', () => {
     const dir = project()
     const missing = await agentc(dir, 'build', '.', '--target', 'claude', '--out', 'out', '--check')
     expect(missing.code).toBe(1)
-    expect(missing.stdout).toContain('missing     out/.claude/agents/helper.md')
+    expect(missing.stdout).toContain('missing      out/.claude/agents/helper.md')
     expect(listTree(join(dir, 'out'))).toEqual([])
     await agentc(dir, 'build', '.', '--target', 'claude', '--out', 'out')
     expect((await agentc(dir, 'build', '.', '--target', 'claude', '--out', 'out', '--check')).code).toBe(0)
     writeFileSync(join(dir, 'out/.claude/agents/helper.md'), 'edited\n')
     const stale = await agentc(dir, 'build', '.', '--target', 'claude', '--out', 'out', '--check')
     expect(stale.code).toBe(1)
-    expect(stale.stdout).toContain('out of date out/.claude/agents/helper.md')
+    // A hand-edited output is not silently out of date: the build would refuse it.
+    expect(stale.stderr).toMatch(
+      /out\/\.claude\/agents\/helper\.md \(edited since agentc wrote it\).* {2}AGC308/,
+    )
+    expect((await agentc(dir, 'build', '.', '--target', 'claude', '--out', 'out2')).code).toBe(0)
+    writeFileSync(join(dir, 'helper.md'), read(join(dir, 'helper.md')).replace('Helps', 'Now helps'))
+    const outdated = await agentc(dir, 'build', '.', '--target', 'claude', '--out', 'out2', '--check')
+    expect(outdated.code).toBe(1)
+    expect(outdated.stdout).toBe('out of date  out2/.claude/agents/helper.md\n')
     expect(read(join(dir, 'out/.claude/agents/helper.md'))).toBe('edited\n')
   })
 
@@ -199,7 +209,12 @@ describe('agentc build', () => {
     const result = await buildWithSettings(dir)
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/out\/\.claude\/settings\.json:1:\d+ {2}error .* {2}AGC305/)
-    expect(listTree(join(dir, 'out'))).toEqual(['.claude/settings.json', '.opencode/agents/helper.md'])
+    expect(listTree(join(dir, 'out'))).toEqual([
+      '.agentc/manifest.json',
+      '.claude/settings.json',
+      '.opencode/agents/helper.md',
+    ])
+    expect(read(join(dir, 'out/.claude/settings.json'))).toBe('{ "permissions": [ }\n')
   })
 
   it('builds the seed and the examples to every target without errors', async () => {
@@ -235,7 +250,7 @@ describe('agentc build', () => {
       out,
     )
     expect(result.code).toBe(0)
-    expect(listTree(out)).toHaveLength(9)
+    expect(listTree(out)).toHaveLength(10) // 9 agents and agentc's manifest
     for (const name of ['code-reviewer', 'release-manager', 'test-writer']) {
       expect(read(join(out, `.opencode/agents/${name}.md`))).toBe(
         read(join(ROOT, `examples/agents/${name}.md`)),

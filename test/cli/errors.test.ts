@@ -59,7 +59,10 @@ describe('bad input fails cleanly: one error with code and position, exit 1, not
 
   it('invalid UTF-8', async () => {
     const result = await buildWith('bad.md', new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]))
-    expectCleanFailure(result, /^bad\.md:1:1 {2}error {2}The file is not valid UTF-8 text\. {2}AGC005$/m)
+    expectCleanFailure(
+      result,
+      /^bad\.md:2:1 {2}error {2}The file is not valid UTF-8 text \(byte 0xff at offset 4\); save it as UTF-8\. {2}AGC005$/m,
+    )
   })
 
   it('an unknown target', async () => {

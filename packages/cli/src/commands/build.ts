@@ -1,12 +1,9 @@
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import {
-  createDiagnostic,
   type Diagnostic,
   emitDocument,
   hasErrors,
-  type OutputFile,
   parseFile,
-  resolveOutputs,
   sortDiagnostics,
   type Target,
   type TargetOptions,
@@ -15,7 +12,15 @@ import { SOURCE_TARGET } from '@agentc/targets'
 import { Command, Option } from 'commander'
 import { UsageError } from '../errors'
 import type { Deps } from '../io/deps'
-import { displayPath, errorCode, readInputs } from '../io/read-inputs'
+import {
+  type FileStatus,
+  type PlannedFile,
+  type RunOutput,
+  syncOutputs,
+  type WriteMode,
+} from '../io/output-root'
+import { readInputs } from '../io/read-inputs'
+import { limitOptions, limitsFrom } from '../limits'
 import {
   countSummary,
   diagnosticJson,
@@ -38,10 +43,11 @@ interface BuildFlags {
   verbose?: boolean
   claudeSettings?: boolean
   rewriteReferences?: boolean
+  force?: boolean
+  maxFileSize?: number
+  maxLineLength?: number
+  maxFiles?: number
 }
-
-/** What a build would do to one file. */
-type FileStatus = 'new' | 'changed' | 'unchanged'
 
 /** `agentc build`: compiles agent sources to every requested target. */
 export function buildCommand(deps: Deps, setExit: (code: number) => void): Command {
@@ -59,6 +65,10 @@ export function buildCommand(deps: Deps, setExit: (code: number) => void): Comma
     .option('--dry-run', 'print what would be written; write nothing')
     .option('--claude-settings', 'write per-command permission rules to .claude/settings.json (project-wide)')
     .option('--rewrite-references', "rewrite the source tool's names and paths in prompts for each target")
+    .option('--force', 'replace or delete output files agentc did not write, or that were edited since')
+    .addOption(limitOptions.maxFileSize())
+    .addOption(limitOptions.maxLineLength())
+    .addOption(limitOptions.maxFiles())
     .option('-q, --quiet', 'print errors only')
     .option('--verbose', 'print the note of each diagnostic')
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
@@ -82,12 +92,13 @@ async function build(deps: Deps, paths: string[], flags: BuildFlags): Promise<nu
   if (hasErrors(diagnostics)) return finish(deps, flags, diagnostics, [])
   const source = from as Target
   const outRoot = resolve(deps.cwd, flags.out ?? '.')
-  const inputs = await readInputs(deps, paths)
+  const limits = limitsFrom(flags)
+  const inputs = await readInputs(deps, paths, { limits })
   diagnostics.push(...inputs.diagnostics)
   const targetOptions: TargetOptions = flags.claudeSettings ? { claude: { settings: true } } : {}
-  const outputs: (OutputFile & { origin: string; target: string })[] = []
+  const outputs: RunOutput[] = []
   for (const file of inputs.files) {
-    const parsed = parseFile(source, file, { targetOptions })
+    const parsed = parseFile(source, file, { targetOptions, limits })
     diagnostics.push(...parsed.diagnostics)
     for (const doc of parsed.value ?? []) {
       for (const target of targets) {
@@ -102,64 +113,22 @@ async function build(deps: Deps, paths: string[], flags: BuildFlags): Promise<nu
     }
   }
   if (hasErrors(diagnostics)) return finish(deps, flags, diagnostics, [])
-  const existing = new Map<string, string | undefined>()
-  for (const out of outputs) {
-    if (!existing.has(out.path)) existing.set(out.path, await readExisting(deps, join(outRoot, out.path)))
-  }
-  const resolved = resolveOutputs(outputs, (path) => existing.get(path))
-  diagnostics.push(...resolved.diagnostics.map((d) => inOutput(deps, outRoot, d)))
-  if (!resolved.value || hasErrors(diagnostics)) return finish(deps, flags, diagnostics, [])
-  const targetOf = new Map(outputs.map((o) => [o.path, o.target]))
-  const files = resolved.value.map((f) => {
-    const before = existing.get(f.path)
-    const status: FileStatus = before === undefined ? 'new' : before === f.contents ? 'unchanged' : 'changed'
-    return {
-      ...f,
-      status,
-      target: targetOf.get(f.path) ?? '',
-      display: displayPath(deps, join(outRoot, f.path)),
-    }
+  const synced = await syncOutputs(deps, {
+    root: outRoot,
+    outputs,
+    scope: { targets: new Set(targets.map((t) => t.id)), inputs: paths.map((p) => resolve(deps.cwd, p)) },
+    mode: flags.check ? 'check' : flags.dryRun ? 'dry-run' : 'write',
+    force: flags.force ?? false,
   })
-  if (!flags.check && !flags.dryRun) {
-    for (const file of files) {
-      if (file.status === 'unchanged') continue
-      try {
-        await deps.fs.writeFileAtomic(join(outRoot, file.path), file.contents)
-      } catch (error) {
-        diagnostics.push(
-          createDiagnostic('AGC306', `${file.display} cannot be written (${errorCode(error)}).`, {
-            file: file.display,
-          }),
-        )
-        return finish(deps, flags, diagnostics, files)
-      }
-    }
-  }
-  return finish(deps, flags, diagnostics, files)
-}
-
-/** Diagnostics about output files name them as the user sees them (relative to the working directory). */
-export function inOutput(deps: Deps, outRoot: string, d: Diagnostic): Diagnostic {
-  return d.code === 'AGC305' && d.file !== undefined
-    ? { ...d, file: displayPath(deps, join(outRoot, d.file)) }
-    : d
-}
-
-async function readExisting(deps: Deps, path: string): Promise<string | undefined> {
-  const info = await deps.fs.stat(path)
-  if (!info?.isFile) return undefined
-  try {
-    return new TextDecoder().decode(await deps.fs.readBytes(path))
-  } catch {
-    return undefined
-  }
+  diagnostics.push(...synced.diagnostics)
+  return finish(deps, flags, diagnostics, synced.files)
 }
 
 function finish(
   deps: Deps,
   flags: BuildFlags,
   diagnostics: Diagnostic[],
-  files: { display: string; target: string; status: FileStatus }[],
+  files: readonly PlannedFile[],
 ): number {
   const failed = hasErrors(diagnostics)
   const drift = files.filter((f) => f.status !== 'unchanged')
@@ -174,7 +143,7 @@ function finish(
             path: f.display,
             target: f.target,
             status: f.status,
-            action: f.status === 'unchanged' ? 'none' : mode === 'write' ? 'written' : 'would-write',
+            action: actionOf(f.status, mode),
           })),
       diagnostics: sortDiagnostics(diagnostics).map(diagnosticJson),
     })
@@ -187,31 +156,37 @@ function finish(
   }
   for (const file of files) {
     if (file.status === 'unchanged' && mode !== 'dry-run') continue
-    const verb =
-      mode === 'write'
-        ? file.status === 'new'
-          ? 'created'
-          : file.status === 'changed'
-            ? 'updated'
-            : 'unchanged'
-        : mode === 'check'
-          ? file.status === 'new'
-            ? 'missing'
-            : 'out of date'
-          : file.status === 'unchanged'
-            ? 'unchanged'
-            : `would ${file.status === 'new' ? 'create' : 'update'}`
-    deps.stdout(`${verb.padEnd(11)} ${file.display}\n`)
+    deps.stdout(`${VERBS[mode][file.status].padEnd(12)} ${file.display}\n`)
   }
   const counts = countSummary(diagnostics)
+  const deleted = drift.filter((f) => f.status === 'deleted').length
+  const produced = files.length - deleted
   const summary =
     mode === 'check'
       ? drift.length > 0
-        ? `${drift.length} of ${files.length} files out of date`
-        : `${files.length} files up to date`
+        ? `${drift.length} file${drift.length === 1 ? '' : 's'} out of date`
+        : `${produced} files up to date`
       : mode === 'dry-run'
-        ? `${drift.length} of ${files.length} files would be written`
-        : `${drift.length} file${drift.length === 1 ? '' : 's'} written, ${files.length - drift.length} unchanged`
+        ? `${drift.length - deleted} of ${produced} files would be written${deleted > 0 ? `, ${deleted} deleted` : ''}`
+        : `${drift.length - deleted} file${drift.length - deleted === 1 ? '' : 's'} written, ${produced - (drift.length - deleted)} unchanged${deleted > 0 ? `, ${deleted} deleted` : ''}`
   deps.stderr(`agentc: ${summary}${counts ? `; ${counts}` : ''}\n`)
   return code
+}
+
+/** How each mode describes what happens to a file. */
+const VERBS: Record<WriteMode, Record<FileStatus, string>> = {
+  write: { new: 'created', changed: 'updated', unchanged: 'unchanged', deleted: 'deleted' },
+  check: { new: 'missing', changed: 'out of date', unchanged: 'up to date', deleted: 'stale' },
+  'dry-run': {
+    new: 'would create',
+    changed: 'would update',
+    unchanged: 'unchanged',
+    deleted: 'would delete',
+  },
+}
+
+function actionOf(status: FileStatus, mode: WriteMode): string {
+  if (status === 'unchanged') return 'none'
+  if (status === 'deleted') return mode === 'write' ? 'deleted' : 'would-delete'
+  return mode === 'write' ? 'written' : 'would-write'
 }

@@ -1,7 +1,6 @@
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import {
   convert,
-  createDiagnostic,
   type Diagnostic,
   hasErrors,
   resolveOutputs,
@@ -11,10 +10,11 @@ import {
 import { builtinRegistry } from '@agentc/targets'
 import { Command, Option } from 'commander'
 import type { Deps } from '../io/deps'
-import { displayPath, errorCode, readInputs } from '../io/read-inputs'
+import { type FileStatus, syncOutputs } from '../io/output-root'
+import { readInputs } from '../io/read-inputs'
+import { limitOptions, limitsFrom } from '../limits'
 import { diagnosticJson, exitCodeFor, type OutputFormat, printDiagnostics, printJson } from '../report'
 import { resolveTarget } from '../targets'
-import { inOutput } from './build'
 
 interface ConvertFlags {
   from?: string
@@ -26,6 +26,9 @@ interface ConvertFlags {
   verbose?: boolean
   claudeSettings?: boolean
   rewriteReferences?: boolean
+  force?: boolean
+  maxFileSize?: number
+  maxLineLength?: number
 }
 
 /** `agentc convert`: one file from one format to another. */
@@ -41,6 +44,9 @@ export function convertCommand(deps: Deps, setExit: (code: number) => void): Com
     .option('--strict', 'fail (exit 1) on warnings too')
     .option('--claude-settings', 'write per-command permission rules to .claude/settings.json (project-wide)')
     .option('--rewrite-references', "rewrite the source tool's names and paths in the prompt for the target")
+    .option('--force', 'with --out: replace or delete files agentc did not write, or that were edited since')
+    .addOption(limitOptions.maxFileSize())
+    .addOption(limitOptions.maxLineLength())
     .option('-q, --quiet', 'print errors only')
     .option('--verbose', 'print the note of each diagnostic')
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
@@ -57,49 +63,34 @@ async function run(deps: Deps, file: string, flags: ConvertFlags): Promise<numbe
       ? resolveTarget(flags.from)
       : (builtinRegistry().detect(file) ?? resolveTarget('opencode'))
   for (const t of [from, to]) if (!('parse' in t)) diagnostics.push(t)
-  const inputs = hasErrors(diagnostics) ? { files: [], diagnostics: [] } : await readInputs(deps, [file])
+  const limits = limitsFrom(flags)
+  const inputs = hasErrors(diagnostics)
+    ? { files: [], diagnostics: [] }
+    : await readInputs(deps, [file], { limits })
   diagnostics.push(...inputs.diagnostics)
   const input = inputs.files[0]
-  let files: { path: string; contents: string }[] = []
+  let files: { path: string; contents: string; display?: string; status?: FileStatus }[] = []
   if (input && !hasErrors(diagnostics)) {
     const result = convert(from as Target, to as Target, input, {
       targetOptions: flags.claudeSettings ? { claude: { settings: true } } : {},
       references: flags.rewriteReferences ? 'rewrite' : 'report',
+      limits,
     })
     diagnostics.push(...result.diagnostics)
-    if (result.value) {
-      const outRoot = flags.out !== undefined ? resolve(deps.cwd, flags.out) : undefined
-      const existing = new Map<string, string | undefined>()
-      if (outRoot) {
-        for (const out of result.value) {
-          const info = await deps.fs.stat(join(outRoot, out.path))
-          existing.set(
-            out.path,
-            info?.isFile
-              ? new TextDecoder().decode(await deps.fs.readBytes(join(outRoot, out.path)))
-              : undefined,
-          )
-        }
-      }
-      const resolved = resolveOutputs(result.value, (p) => existing.get(p))
-      diagnostics.push(...resolved.diagnostics.map((d) => (outRoot ? inOutput(deps, outRoot, d) : d)))
+    if (result.value && flags.out !== undefined) {
+      const synced = await syncOutputs(deps, {
+        root: resolve(deps.cwd, flags.out),
+        outputs: result.value.map((o) => ({ ...o, origin: input.path, target: (to as Target).id })),
+        scope: { targets: new Set([(to as Target).id]), inputs: [resolve(deps.cwd, file)] },
+        mode: 'write',
+        force: flags.force ?? false,
+      })
+      diagnostics.push(...synced.diagnostics)
+      files = synced.files
+    } else if (result.value) {
+      const resolved = resolveOutputs(result.value, () => undefined)
+      diagnostics.push(...resolved.diagnostics)
       files = [...(resolved.value ?? [])]
-      if (outRoot && !hasErrors(diagnostics)) {
-        for (const out of files) {
-          if (existing.get(out.path) === out.contents) continue
-          try {
-            await deps.fs.writeFileAtomic(join(outRoot, out.path), out.contents)
-          } catch (error) {
-            const shown = displayPath(deps, join(outRoot, out.path))
-            diagnostics.push(
-              createDiagnostic('AGC306', `${shown} cannot be written (${errorCode(error)}).`, {
-                file: shown,
-              }),
-            )
-            break
-          }
-        }
-      }
     }
   }
   const failed = hasErrors(diagnostics)
@@ -115,8 +106,10 @@ async function run(deps: Deps, file: string, flags: ConvertFlags): Promise<numbe
     if (files.length === 1) deps.stdout(files[0]!.contents)
     else for (const f of files) deps.stdout(`==> ${f.path} <==\n${f.contents}`)
   } else if (!failed) {
-    for (const f of files)
-      deps.stdout(`wrote ${displayPath(deps, join(resolve(deps.cwd, flags.out!), f.path))}\n`)
+    for (const f of files) {
+      if (f.status === 'unchanged') continue
+      deps.stdout(`${f.status === 'deleted' ? 'deleted' : 'wrote'} ${f.display ?? f.path}\n`)
+    }
   }
   return exitCodeFor(diagnostics, flags.strict)
 }

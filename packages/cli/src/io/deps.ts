@@ -5,16 +5,45 @@ export interface Entry {
   readonly isDirectory: boolean
 }
 
+/** What is at a path. */
+export interface FileInfo {
+  readonly isFile: boolean
+  readonly isDirectory: boolean
+  /** Only from `lstat`: the path itself is a symbolic link. */
+  readonly isSymbolicLink: boolean
+  /** Size in bytes. */
+  readonly size: number
+}
+
 /** The file system operations the CLI needs; the only door to the disk. */
 export interface FileSystem {
   /** The bytes of a file; throws a Node-style error with `code` when it cannot. */
   readBytes(path: string): Promise<Uint8Array>
-  /** What is at a path, or undefined when nothing is. */
-  stat(path: string): Promise<{ isFile: boolean; isDirectory: boolean } | undefined>
+  /** What is at a path (links followed), or undefined when nothing is. */
+  stat(path: string): Promise<FileInfo | undefined>
+  /** What is at a path (links not followed), or undefined when nothing is. */
+  lstat(path: string): Promise<FileInfo | undefined>
+  /** The canonical absolute path (links resolved); throws when the path does not exist. */
+  realpath(path: string): Promise<string>
   /** The entries of a directory. */
   readdir(path: string): Promise<Entry[]>
-  /** Writes a file atomically (temporary file, then rename), creating parent folders. */
-  writeFileAtomic(path: string, contents: string): Promise<void>
+  /**
+   * Writes a file atomically: the contents go to a temporary file (in `tempDir` when given,
+   * else beside the file) that is then renamed over the path, so a reader (or a crash) sees the
+   * old file or the new one, never a part. Creates parent folders.
+   */
+  writeFileAtomic(path: string, contents: string, tempDir?: string): Promise<void>
+  /**
+   * Creates a file that must not exist yet (`O_EXCL`); throws with code `EEXIST` when it does.
+   * Used for lock files.
+   */
+  createExclusive(path: string, contents: string): Promise<void>
+  /** Removes a file (or a symbolic link); nothing when it does not exist. */
+  remove(path: string): Promise<void>
+  /** Removes a folder if it is empty; returns whether it did. */
+  removeEmptyDir(path: string): Promise<boolean>
+  /** Removes a folder and everything in it; nothing when it does not exist. */
+  removeTree(path: string): Promise<void>
 }
 
 /** Everything the CLI touches outside itself, injectable for tests. */
@@ -23,4 +52,8 @@ export interface Deps {
   readonly fs: FileSystem
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
+  /** Whether a process id is running (on this machine); for stale lock files. */
+  readonly isAlive?: (pid: number) => boolean
+  /** This process's id. */
+  readonly pid?: number
 }

@@ -1,8 +1,34 @@
-import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
-import type { Deps, FileSystem } from './deps'
+import type { Stats } from 'node:fs'
+import {
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  realpath,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  unlink,
+  writeFile,
+} from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import type { Deps, FileInfo, FileSystem } from './deps'
 
 let counter = 0
+
+function info(s: Stats): FileInfo {
+  return {
+    isFile: s.isFile(),
+    isDirectory: s.isDirectory(),
+    isSymbolicLink: s.isSymbolicLink(),
+    size: s.size,
+  }
+}
+
+function code(error: unknown): string | undefined {
+  return error && typeof error === 'object' && 'code' in error ? String(error.code) : undefined
+}
 
 /** The real file system. */
 export const nodeFileSystem: FileSystem = {
@@ -11,27 +37,79 @@ export const nodeFileSystem: FileSystem = {
   },
   async stat(path) {
     try {
-      const s = await stat(path)
-      return { isFile: s.isFile(), isDirectory: s.isDirectory() }
+      return info(await stat(path))
     } catch {
       return undefined
     }
+  },
+  async lstat(path) {
+    try {
+      return info(await lstat(path))
+    } catch {
+      return undefined
+    }
+  },
+  async realpath(path) {
+    return await realpath(path)
   },
   async readdir(path) {
     const entries = await readdir(path, { withFileTypes: true })
     return entries.map((e) => ({ name: e.name, isFile: e.isFile(), isDirectory: e.isDirectory() }))
   },
-  async writeFileAtomic(path, contents) {
+  async writeFileAtomic(path, contents, tempDir) {
     await mkdir(dirname(path), { recursive: true })
-    const temp = `${path}.agentc-${process.pid}-${counter++}.tmp`
+    const name = `${basename(path)}.${process.pid}-${counter++}.agentc-tmp`
+    let temp = join(tempDir ?? dirname(path), name)
+    if (tempDir) await mkdir(tempDir, { recursive: true })
     try {
       await writeFile(temp, contents)
-      await rename(temp, path)
+      try {
+        await rename(temp, path)
+      } catch (error) {
+        // Another device (the temporary folder is on another file system): write beside the file.
+        if (code(error) !== 'EXDEV') throw error
+        await unlink(temp).catch(() => {})
+        temp = join(dirname(path), name)
+        await writeFile(temp, contents)
+        await rename(temp, path)
+      }
     } catch (error) {
       await unlink(temp).catch(() => {})
       throw error
     }
   },
+  async createExclusive(path, contents) {
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(path, contents, { flag: 'wx' })
+  },
+  async remove(path) {
+    try {
+      await unlink(path)
+    } catch (error) {
+      if (code(error) !== 'ENOENT') throw error
+    }
+  },
+  async removeEmptyDir(path) {
+    try {
+      await rmdir(path)
+      return true
+    } catch {
+      return false
+    }
+  },
+  async removeTree(path) {
+    await rm(path, { recursive: true, force: true })
+  },
+}
+
+/** Whether a process is running: signal 0 checks without sending anything. */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return code(error) === 'EPERM'
+  }
 }
 
 /** The process's real dependencies. */
@@ -41,5 +119,7 @@ export function nodeDeps(): Deps {
     fs: nodeFileSystem,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    isAlive,
+    pid: process.pid,
   }
 }

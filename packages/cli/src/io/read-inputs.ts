@@ -1,5 +1,12 @@
 import { join, relative, resolve, sep } from 'node:path'
-import { createDiagnostic, type Diagnostic } from '@agentc/core'
+import {
+  createDiagnostic,
+  DEFAULT_LIMITS,
+  type Diagnostic,
+  formatBytes,
+  type Limits,
+  positionOf,
+} from '@agentc/core'
 import type { Deps } from './deps'
 
 /** A source file read from disk. */
@@ -25,8 +32,10 @@ export function displayPath(deps: Deps, absolute: string): string {
 export async function readInputs(
   deps: Deps,
   paths: readonly string[],
-  matches: (name: string) => boolean = (name) => name.endsWith('.md'),
+  options: { matches?: (name: string) => boolean; limits?: Limits } = {},
 ): Promise<{ files: InputFile[]; diagnostics: Diagnostic[] }> {
+  const matches = options.matches ?? ((name: string) => name.endsWith('.md'))
+  const limits = options.limits ?? DEFAULT_LIMITS
   const diagnostics: Diagnostic[] = []
   const found = new Set<string>()
   for (const path of paths) {
@@ -53,9 +62,30 @@ export async function readInputs(
     }
   }
   const files: InputFile[] = []
+  if (found.size > limits.maxFiles) {
+    diagnostics.push(
+      createDiagnostic(
+        'AGC007',
+        `${found.size} input files were found, more than the limit of ${limits.maxFiles} (raise it with --max-files).`,
+        { file: displayPath(deps, resolve(deps.cwd, paths[0] ?? '.')) },
+      ),
+    )
+    return { files, diagnostics }
+  }
   const decoder = new TextDecoder('utf-8', { fatal: true })
   for (const absolute of [...found].sort()) {
     const path = displayPath(deps, absolute)
+    const size = (await deps.fs.stat(absolute))?.size ?? 0
+    if (size > limits.maxFileBytes) {
+      diagnostics.push(
+        createDiagnostic(
+          'AGC007',
+          `The file is ${formatBytes(size)}, more than the limit of ${formatBytes(limits.maxFileBytes)} (raise it with --max-file-size).`,
+          { file: path, line: 1, column: 1 },
+        ),
+      )
+      continue
+    }
     let bytes: Uint8Array
     try {
       bytes = await deps.fs.readBytes(absolute)
@@ -68,8 +98,14 @@ export async function readInputs(
     try {
       files.push({ path, text: decoder.decode(bytes) })
     } catch {
+      const offset = firstInvalidUtf8(bytes)
+      const before = new TextDecoder().decode(bytes.subarray(0, offset))
       diagnostics.push(
-        createDiagnostic('AGC005', 'The file is not valid UTF-8 text.', { file: path, line: 1, column: 1 }),
+        createDiagnostic(
+          'AGC005',
+          `The file is not valid UTF-8 text (byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')} at offset ${offset}); save it as UTF-8.`,
+          { file: path, ...positionOf(before, before.length) },
+        ),
       )
     }
   }
@@ -113,4 +149,37 @@ async function walk(
 export function errorCode(error: unknown): string {
   if (error && typeof error === 'object' && 'code' in error) return String((error as { code: unknown }).code)
   return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * The byte offset of the first invalid UTF-8 sequence (overlong forms, surrogates and code
+ * points above U+10FFFF are invalid, as the WHATWG decoder has it), or the length when valid.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0
+  while (i < bytes.length) {
+    const b = bytes[i]!
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    let need: number
+    let min: number
+    let max = 0xbf
+    if (b >= 0xc2 && b <= 0xdf) need = 1
+    else if (b >= 0xe0 && b <= 0xef) need = 2
+    else if (b >= 0xf0 && b <= 0xf4) need = 3
+    else return i
+    min = 0x80
+    if (b === 0xe0) min = 0xa0
+    else if (b === 0xed) max = 0x9f
+    else if (b === 0xf0) min = 0x90
+    else if (b === 0xf4) max = 0x8f
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k]
+      if (c === undefined || c < (k === 1 ? min : 0x80) || c > (k === 1 ? max : 0xbf)) return i
+    }
+    i += need + 1
+  }
+  return i
 }

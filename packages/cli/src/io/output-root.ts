@@ -1,0 +1,521 @@
+import { createHash } from 'node:crypto'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+import {
+  createDiagnostic,
+  type Diagnostic,
+  hasErrors,
+  isSafeRelativePath,
+  type OutputFile,
+  positionOf,
+  resolveOutputs,
+} from '@agentc/core'
+import type { Deps } from './deps'
+import { displayPath, errorCode } from './read-inputs'
+
+/**
+ * agentc's bookkeeping in an output root: `.agentc/manifest.json` records every file agentc
+ * wrote there (content hash, target, sources), so that a build overwrites or deletes only files
+ * it wrote and that nobody changed since. Commit it with the outputs: it is deterministic (sorted,
+ * no times, no machine paths). `.agentc/lock` and `.agentc/tmp/` exist only while a build writes.
+ */
+export const STATE_DIR = '.agentc'
+export const MANIFEST_PATH = `${STATE_DIR}/manifest.json`
+export const LOCK_PATH = `${STATE_DIR}/lock`
+export const TEMP_DIR = `${STATE_DIR}/tmp`
+
+/** What the manifest knows about one output file. */
+export interface ManifestEntry {
+  /** The target that wrote it. */
+  readonly target: string
+  /** SHA-256 of the contents agentc wrote (absent for merged shared files). */
+  readonly sha256?: string
+  /** The file is shared (`.roomodes`, `AGENTS.md`, settings): agentc merges into it, never owns it. */
+  readonly merged?: true
+  /** The source files it came from, relative to the output root, `/`-separated, sorted. */
+  readonly sources: readonly string[]
+  /** While a build is writing (`pending`): the hash of the contents being replaced. */
+  readonly previous?: string
+}
+
+/** The manifest: output path (relative to the root) → entry. */
+export interface Manifest {
+  /** Set while a build is writing; a build killed part-way leaves it, and both hashes count. */
+  readonly pending?: true
+  readonly files: Readonly<Record<string, ManifestEntry>>
+}
+
+const EMPTY: Manifest = { files: {} }
+
+/** SHA-256 of a text's UTF-8 bytes, hex. */
+export function hashText(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+/** The manifest as written: fixed key order, sorted paths, two-space JSON, final newline. */
+export function renderManifest(manifest: Manifest): string {
+  const files: Record<string, unknown> = {}
+  for (const path of Object.keys(manifest.files).sort(compare)) {
+    const e = manifest.files[path]!
+    files[path] = {
+      target: e.target,
+      ...(e.merged ? { merged: true } : { sha256: e.sha256 }),
+      sources: [...e.sources].sort(compare),
+      ...(e.previous !== undefined ? { previous: e.previous } : {}),
+    }
+  }
+  return `${JSON.stringify({ agentc: 1, ...(manifest.pending ? { pending: true } : {}), files }, null, 2)}\n`
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Reads the manifest of an output root (empty when there is none); a malformed one is AGC305. */
+export async function readManifest(
+  deps: Deps,
+  root: string,
+): Promise<{ manifest: Manifest; text?: string; diagnostic?: Diagnostic }> {
+  const path = join(root, MANIFEST_PATH)
+  const shown = displayPath(deps, path)
+  const info = await deps.fs.lstat(path)
+  if (!info) return { manifest: EMPTY }
+  const bad = (why: string, offset = 0, text = ''): { manifest: Manifest; diagnostic: Diagnostic } => ({
+    manifest: EMPTY,
+    diagnostic: createDiagnostic(
+      'AGC305',
+      `${shown} cannot be read: ${why}; agentc cannot tell which files it wrote, so it writes nothing.`,
+      {
+        file: shown,
+        ...positionOf(text, offset),
+        note: `Restore it from version control, or delete it and build once with --force (every output is then replaced).`,
+      },
+    ),
+  })
+  if (!info.isFile) return bad('it is not a regular file')
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await deps.fs.readBytes(path))
+  } catch (error) {
+    return bad(`it is unreadable (${errorCode(error)})`)
+  }
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    const at = /position (\d+)/.exec(String(error))
+    return bad('it is not valid JSON', at ? Number(at[1]) : 0, text)
+  }
+  const manifest = toManifest(data)
+  if (!manifest) return bad('it is not an agentc manifest', 0, text)
+  return { manifest, text }
+}
+
+function toManifest(data: unknown): Manifest | undefined {
+  if (!isRecord(data) || data.agentc !== 1 || !isRecord(data.files)) return undefined
+  const files: Record<string, ManifestEntry> = {}
+  for (const [path, value] of Object.entries(data.files)) {
+    // A path that leaves the root (a tampered manifest) must never be deleted or trusted.
+    if (!isSafeRelativePath(path) || path.startsWith(`${STATE_DIR}/`)) return undefined
+    if (!isRecord(value) || typeof value.target !== 'string') return undefined
+    if (!Array.isArray(value.sources) || !value.sources.every((s) => typeof s === 'string')) return undefined
+    const sha = value.sha256
+    if (value.merged !== true && (typeof sha !== 'string' || !/^[0-9a-f]{64}$/.test(sha))) return undefined
+    const previous = value.previous
+    if (previous !== undefined && typeof previous !== 'string') return undefined
+    files[path] = {
+      target: value.target,
+      ...(value.merged === true ? { merged: true as const } : { sha256: sha as string }),
+      sources: value.sources as string[],
+      ...(previous !== undefined ? { previous } : {}),
+    }
+  }
+  return { ...(data.pending === true ? { pending: true as const } : {}), files }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** A held lock on an output root. */
+export interface Lock {
+  release(): Promise<void>
+}
+
+/**
+ * Takes the output root's lock (`.agentc/lock`, created exclusively). A lock left by a process
+ * that no longer runs (a killed build) is taken over; a live one is AGC309.
+ */
+export async function acquireLock(deps: Deps, root: string): Promise<Lock | Diagnostic> {
+  const path = join(root, LOCK_PATH)
+  const shown = displayPath(deps, path)
+  const pid = deps.pid ?? 0
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await deps.fs.createExclusive(path, `${JSON.stringify({ pid })}\n`)
+      return { release: () => deps.fs.remove(path) }
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') {
+        return createDiagnostic('AGC306', `The lock file ${shown} cannot be created (${errorCode(error)}).`, {
+          file: shown,
+        })
+      }
+    }
+    let holder: number | undefined
+    try {
+      const data: unknown = JSON.parse(new TextDecoder().decode(await deps.fs.readBytes(path)))
+      if (isRecord(data) && Number.isInteger(data.pid)) holder = data.pid as number
+    } catch {
+      // unreadable or half-written: treated as held
+    }
+    const stale =
+      holder !== undefined && holder !== pid && deps.isAlive !== undefined && !deps.isAlive(holder)
+    if (attempt === 0 && stale) {
+      await deps.fs.remove(path)
+      continue
+    }
+    return createDiagnostic(
+      'AGC309',
+      `Another agentc build${holder !== undefined ? ` (process ${holder})` : ''} is writing to ${displayPath(deps, root)}; wait for it to finish (if none is running, delete ${shown}).`,
+      { file: shown },
+    )
+  }
+  return createDiagnostic('AGC309', `The lock ${shown} keeps reappearing; another build is writing.`, {
+    file: shown,
+  })
+}
+
+/** An output of this run, before it is resolved against the disk. */
+export type RunOutput = OutputFile & { readonly origin: string; readonly target: string }
+
+/** What a run does to one file. */
+export type FileStatus = 'new' | 'changed' | 'unchanged' | 'deleted'
+
+/** One file of the plan. */
+export interface PlannedFile {
+  /** Path relative to the output root, `/`-separated. */
+  readonly path: string
+  /** The path as the user sees it (relative to the working directory). */
+  readonly display: string
+  readonly target: string
+  readonly status: FileStatus
+  /** New contents (empty for deletions). */
+  readonly contents: string
+}
+
+/** Which earlier outputs this run answers for: those of its targets made from its inputs. */
+export interface Scope {
+  readonly targets: ReadonlySet<string>
+  /** Absolute paths of the input files and folders. */
+  readonly inputs: readonly string[]
+}
+
+/** How the run treats the disk. */
+export type WriteMode = 'write' | 'check' | 'dry-run'
+
+/** Options of {@link syncOutputs}. */
+export interface SyncOptions {
+  readonly root: string
+  readonly outputs: readonly RunOutput[]
+  readonly scope: Scope
+  readonly mode: WriteMode
+  /** Overwrite and delete files agentc did not write or that were edited since. */
+  readonly force: boolean
+}
+
+/**
+ * Brings an output root in line with a run's outputs, safely:
+ * - containment: no path leaves the root, and no folder on the way is a symbolic link that
+ *   leads outside it (AGC307); an output that is itself a link is not written through;
+ * - ownership: a file is replaced or deleted only when the manifest says agentc wrote it and its
+ *   hash shows nobody changed it since; otherwise AGC308 lists it (unless `force`);
+ * - stale outputs (in scope, no longer produced) are deleted under the same rule;
+ * - atomicity: the lock is held while writing; the manifest is first written `pending` with
+ *   both hashes, every file is written to a temporary file and renamed, then the final manifest
+ *   replaces the pending one — a build killed at any point leaves every file old or new and a
+ *   manifest that knows both;
+ * - idempotence: unchanged files and an unchanged manifest are not touched.
+ * Nothing is written when any error is found, or in `check` and `dry-run` modes.
+ */
+export async function syncOutputs(
+  deps: Deps,
+  options: SyncOptions,
+): Promise<{ files: PlannedFile[]; diagnostics: Diagnostic[] }> {
+  const { root, mode } = options
+  const diagnostics: Diagnostic[] = []
+  let lock: Lock | undefined
+  if (mode === 'write') {
+    const taken = await acquireLock(deps, root)
+    if (!('release' in taken)) return { files: [], diagnostics: [taken] }
+    lock = taken
+  }
+  try {
+    const result = await plan(deps, options, diagnostics)
+    if (!result || hasErrors(diagnostics)) return { files: [], diagnostics }
+    if (mode === 'write') await apply(deps, root, result, diagnostics)
+    return { files: result.files, diagnostics }
+  } finally {
+    await lock?.release().catch(() => {})
+  }
+}
+
+interface Plan {
+  readonly files: PlannedFile[]
+  readonly current: Manifest
+  readonly currentText: string | undefined
+  readonly next: Manifest
+  readonly pending: Manifest
+}
+
+async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[]): Promise<Plan | undefined> {
+  const { root, outputs, force } = options
+  const shown = (path: string) => displayPath(deps, join(root, path))
+  const read = await readManifest(deps, root)
+  if (read.diagnostic) {
+    diagnostics.push(read.diagnostic)
+    return undefined
+  }
+  const current = read.manifest
+  const guard = new Containment(deps, root)
+  const paths = [...new Set(outputs.map((o) => o.path))].sort(compare)
+  const stale = Object.keys(current.files)
+    .filter((p) => !paths.includes(p) && inScope(root, current.files[p]!, options.scope))
+    .sort(compare)
+  const existing = new Map<string, string | undefined>()
+  const links = new Set<string>()
+  for (const path of [...paths, ...stale]) {
+    const problem = path.startsWith(`${STATE_DIR}/`)
+      ? `${STATE_DIR}/ is reserved for agentc's own bookkeeping`
+      : await guard.check(path)
+    if (problem === 'link') links.add(path)
+    else if (problem) {
+      diagnostics.push(
+        createDiagnostic('AGC307', `${shown(path)} is not written: ${problem}.`, { file: shown(path) }),
+      )
+      continue
+    }
+    existing.set(path, problem === 'link' ? undefined : await readText(deps, join(root, path)))
+  }
+  if (hasErrors(diagnostics)) return undefined
+  const resolved = resolveOutputs(outputs, (path) => existing.get(path))
+  diagnostics.push(
+    ...resolved.diagnostics.map((d) =>
+      d.code === 'AGC305' && d.file !== undefined ? { ...d, file: shown(d.file) } : d,
+    ),
+  )
+  if (!resolved.value || hasErrors(diagnostics)) return undefined
+
+  const byPath = new Map<string, RunOutput[]>()
+  for (const o of outputs) byPath.set(o.path, [...(byPath.get(o.path) ?? []), o])
+  const files: PlannedFile[] = []
+  const nextFiles: Record<string, ManifestEntry> = {}
+  const pendingFiles: Record<string, ManifestEntry> = { ...current.files }
+  const refused: string[] = []
+  for (const { path, contents } of resolved.value) {
+    const list = byPath.get(path) ?? []
+    const merged = list.some((o) => o.merge !== undefined)
+    const target = list[0]?.target ?? ''
+    const before = existing.get(path)
+    const entry = current.files[path]
+    const status: FileStatus =
+      before === undefined && !links.has(path) ? 'new' : before === contents ? 'unchanged' : 'changed'
+    if (status === 'changed' && !force) {
+      const why = ownershipProblem(entry, before, merged, links.has(path))
+      if (why) refused.push(`${shown(path)} (${why})`)
+    }
+    const sources = [...new Set(list.map((o) => sourcePath(deps, root, o.origin)))].sort(compare)
+    const next: ManifestEntry = merged
+      ? { target, merged: true, sources }
+      : { target, sha256: hashText(contents), sources }
+    nextFiles[path] = next
+    pendingFiles[path] =
+      status === 'changed' && before !== undefined && !merged ? { ...next, previous: hashText(before) } : next
+    files.push({ path, display: shown(path), target, status, contents })
+  }
+  for (const path of stale) {
+    const entry = current.files[path]!
+    const before = existing.get(path)
+    if (before === undefined && !links.has(path)) continue
+    if (entry.merged) continue
+    if (!force) {
+      const why = ownershipProblem(entry, before, false, links.has(path))
+      if (why) {
+        refused.push(`${shown(path)} (${why}; no source produces it any more)`)
+        continue
+      }
+    }
+    files.push({ path, display: shown(path), target: entry.target, status: 'deleted', contents: '' })
+  }
+  for (const [path, entry] of Object.entries(current.files)) {
+    if (!(path in nextFiles) && !stale.includes(path)) nextFiles[path] = entry
+  }
+  if (refused.length > 0) {
+    diagnostics.push(
+      createDiagnostic(
+        'AGC308',
+        `agentc would replace or delete ${refused.length === 1 ? 'a file' : `${refused.length} files`} it does not own: ${refused.join(', ')}.`,
+        {
+          note: 'Move your changes into the agent sources, or pass --force to let agentc replace (or delete) them.',
+        },
+      ),
+    )
+    return undefined
+  }
+  files.sort((a, b) => compare(a.path, b.path))
+  return {
+    files,
+    current,
+    currentText: read.text,
+    next: { files: nextFiles },
+    pending: { pending: true, files: pendingFiles },
+  }
+}
+
+/** Why agentc may not replace or delete a file, or undefined when it may. */
+function ownershipProblem(
+  entry: ManifestEntry | undefined,
+  before: string | undefined,
+  merged: boolean,
+  link: boolean,
+): string | undefined {
+  if (link) return 'a symbolic link, which agentc does not write through'
+  if (merged) return undefined
+  if (!entry || entry.merged) return 'not written by agentc'
+  if (before === undefined) return undefined
+  const hash = hashText(before)
+  if (hash === entry.sha256 || (entry.previous !== undefined && hash === entry.previous)) return undefined
+  return 'edited since agentc wrote it'
+}
+
+/** Whether an earlier output belongs to this run: one of its targets, made from one of its inputs. */
+function inScope(root: string, entry: ManifestEntry, scope: Scope): boolean {
+  if (!scope.targets.has(entry.target)) return false
+  return entry.sources.some((source) => {
+    const absolute = resolve(root, source)
+    return scope.inputs.some((input) => absolute === input || absolute.startsWith(input + sep))
+  })
+}
+
+/** A source's path relative to the output root, `/`-separated. */
+function sourcePath(deps: Deps, root: string, origin: string): string {
+  return relative(root, resolve(deps.cwd, origin)).split(sep).join('/') || '.'
+}
+
+async function readText(deps: Deps, path: string): Promise<string | undefined> {
+  const info = await deps.fs.stat(path)
+  if (!info?.isFile) return undefined
+  try {
+    return new TextDecoder().decode(await deps.fs.readBytes(path))
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Checks that writing a path below the root stays below it: every folder on the way is a real
+ * folder or a link that resolves inside the root; the path itself is not a folder. Folders are
+ * checked once per run.
+ */
+class Containment {
+  private realRoot: Promise<string | undefined> | undefined
+  private readonly folders = new Map<string, Promise<string | undefined>>()
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly root: string,
+  ) {}
+
+  /** A problem, `'link'` when the path itself is a symbolic link, or undefined. */
+  async check(path: string): Promise<string | undefined> {
+    const parts = path.split('/')
+    for (let i = 1; i < parts.length; i++) {
+      const problem = await this.folder(parts.slice(0, i).join('/'))
+      if (problem) return problem
+    }
+    const info = await this.deps.fs.lstat(join(this.root, path))
+    if (info?.isSymbolicLink) return 'link'
+    if (info?.isDirectory) return 'a folder is in the way'
+    return undefined
+  }
+
+  private folder(rel: string): Promise<string | undefined> {
+    let found = this.folders.get(rel)
+    if (!found) {
+      found = this.checkFolder(rel)
+      this.folders.set(rel, found)
+    }
+    return found
+  }
+
+  private async checkFolder(rel: string): Promise<string | undefined> {
+    const full = join(this.root, rel)
+    const info = await this.deps.fs.lstat(full)
+    if (!info) return undefined
+    if (info.isSymbolicLink) {
+      this.realRoot ??= this.deps.fs.realpath(this.root).catch(() => undefined)
+      const root = await this.realRoot
+      const target = await this.deps.fs.realpath(full).catch(() => undefined)
+      if (!root || !target || (target !== root && !target.startsWith(root + sep))) {
+        return `the folder ${displayPath(this.deps, full)} is a symbolic link that leads outside the output folder${target ? ` (to ${target})` : ''}`
+      }
+      return (await this.deps.fs.stat(full))?.isDirectory
+        ? undefined
+        : `${displayPath(this.deps, full)} is not a folder`
+    }
+    return info.isDirectory ? undefined : `${displayPath(this.deps, full)} is a file, not a folder`
+  }
+}
+
+async function apply(deps: Deps, root: string, plan: Plan, diagnostics: Diagnostic[]): Promise<void> {
+  const changes = plan.files.filter((f) => f.status !== 'unchanged')
+  const nextText = renderManifest(plan.next)
+  const manifestPath = join(root, MANIFEST_PATH)
+  const temp = join(root, TEMP_DIR)
+  const emptyNext = Object.keys(plan.next.files).length === 0
+  if (
+    changes.length === 0 &&
+    (nextText === plan.currentText || (emptyNext && plan.currentText === undefined))
+  )
+    return
+  const fail = (path: string, error: unknown) =>
+    diagnostics.push(
+      createDiagnostic('AGC306', `${displayPath(deps, path)} cannot be written (${errorCode(error)}).`, {
+        file: displayPath(deps, path),
+      }),
+    )
+  try {
+    await deps.fs.removeTree(temp)
+    if (changes.length > 0) await deps.fs.writeFileAtomic(manifestPath, renderManifest(plan.pending), temp)
+  } catch (error) {
+    fail(manifestPath, error)
+    return
+  }
+  const writes = changes.filter((f) => f.status !== 'deleted')
+  for (let i = 0; i < writes.length; i += 16) {
+    const batch = writes.slice(i, i + 16)
+    const results = await Promise.allSettled(
+      batch.map((f) => deps.fs.writeFileAtomic(join(root, f.path), f.contents, temp)),
+    )
+    const failed = results.findIndex((r) => r.status === 'rejected')
+    if (failed !== -1) {
+      fail(join(root, batch[failed]!.path), (results[failed] as PromiseRejectedResult).reason)
+      return
+    }
+  }
+  for (const f of changes.filter((c) => c.status === 'deleted')) {
+    try {
+      await deps.fs.remove(join(root, f.path))
+    } catch (error) {
+      fail(join(root, f.path), error)
+      return
+    }
+    for (let dir = dirname(f.path); dir !== '.' && dir !== ''; dir = dirname(dir)) {
+      if (!(await deps.fs.removeEmptyDir(join(root, dir)))) break
+    }
+  }
+  try {
+    await deps.fs.writeFileAtomic(manifestPath, nextText, temp)
+    await deps.fs.removeTree(temp)
+  } catch (error) {
+    fail(manifestPath, error)
+  }
+}

@@ -83,13 +83,16 @@ function renderRegion(sections: readonly string[]): string {
 
 /**
  * Inserts or replaces the section of `name` in an existing AGENTS.md, keeping sections sorted by
- * name; appends a new region when the file has none. Keeps the file's line endings.
+ * name; appends a new region when the file has none. Every byte outside the replaced section
+ * stays as it was (line endings included, even mixed ones); the new lines take the line ending
+ * of the region's first line, or of the file's first line.
  */
 export function upsertSection(existing: string, name: string, section: string): MergeResult {
-  const crlf = existing.includes('\r\n')
   const bom = existing.charCodeAt(0) === 0xfeff ? '\ufeff' : ''
-  const text = (bom ? existing.slice(1) : existing).replace(/\r\n/g, '\n')
-  const lines = text.split('\n')
+  const text = bom ? existing.slice(1) : existing
+  // Each piece is one line with its own terminator (the last may have none).
+  const pieces = text === '' ? [] : text.split(/(?<=\n)/)
+  const lines = pieces.map((piece) => piece.replace(/\r?\n$/, ''))
   const region = findRegion(lines)
   if (isProblem(region))
     return {
@@ -98,31 +101,31 @@ export function upsertSection(existing: string, name: string, section: string): 
       line: region.line,
       column: 1,
     }
-  let result: string
+  const eolOf = (piece: string | undefined) => (piece?.endsWith('\r\n') ? '\r\n' : '\n')
   if (!region) {
+    const eol = eolOf(pieces[0])
     const prefix =
-      text === '' ? '' : text.endsWith('\n\n') ? text : text.endsWith('\n') ? `${text}\n` : `${text}\n\n`
-    result = prefix + renderRegion([section])
-  } else {
-    const sectionLines = section.replace(/\n$/, '').split('\n')
-    const names = region.sections.map((s) => markerAttributes(s.attrs).name ?? '')
-    const same = names.indexOf(name)
-    let before: string[]
-    let after: string[]
-    if (same !== -1) {
-      const s = region.sections[same]!
-      before = lines.slice(0, s.begin)
-      after = lines.slice(s.end + 1)
-    } else {
-      const next = region.sections.find((_, i) => names[i]! > name)
-      const index = next ? next.begin : region.end
-      before = lines.slice(0, index)
-      after = lines.slice(index)
-      if (!next && region.sections.length > 0) sectionLines.unshift('')
-      if (next) sectionLines.push('')
-    }
-    result = [...before, ...sectionLines, ...after].join('\n')
+      text === '' ? '' : /\r?\n\r?\n$/.test(text) ? text : text.endsWith('\n') ? text + eol : text + eol + eol
+    return { ok: true, contents: bom + prefix + renderRegion([section]).replace(/\n/g, eol) }
   }
-  if (crlf) result = result.replace(/\n/g, '\r\n')
-  return { ok: true, contents: bom + result }
+  const eol = eolOf(pieces[region.begin])
+  const sectionLines = section.replace(/\n$/, '').split('\n')
+  const names = region.sections.map((s) => markerAttributes(s.attrs).name ?? '')
+  const same = names.indexOf(name)
+  let from: number
+  let to: number
+  if (same !== -1) {
+    from = region.sections[same]!.begin
+    to = region.sections[same]!.end + 1
+  } else {
+    const next = region.sections.find((_, i) => names[i]! > name)
+    from = to = next ? next.begin : region.end
+    if (!next && region.sections.length > 0) sectionLines.unshift('')
+    if (next) sectionLines.push('')
+  }
+  const middle = sectionLines.map((line) => line + eol).join('')
+  return {
+    ok: true,
+    contents: bom + pieces.slice(0, from).join('') + middle + pieces.slice(to).join(''),
+  }
 }

@@ -132,6 +132,13 @@ describe('agentc build', () => {
     expect(read(join(dir, 'out/.claude/agents/helper.md'))).toBe('edited\n')
   })
 
+  it('--quiet prints nothing but errors', async () => {
+    const dir = project()
+    const result = await agentc(dir, 'build', 'helper.md', '--target', 'claude', '--out', 'out', '--quiet')
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '' })
+    expect(listTree(join(dir, 'out'))).toContain('.claude/agents/helper.md')
+  })
+
   it('--dry-run prints what it would write and writes nothing', async () => {
     const dir = project()
     const result = await agentc(dir, 'build', 'helper.md', '--target', 'cursor', '--out', 'out', '--dry-run')

@@ -69,7 +69,7 @@ export function buildCommand(deps: Deps, setExit: (code: number) => void): Comma
     .addOption(limitOptions.maxFileSize())
     .addOption(limitOptions.maxLineLength())
     .addOption(limitOptions.maxFiles())
-    .option('-q, --quiet', 'print errors only')
+    .option('-q, --quiet', 'print errors only (no file list, no summary)')
     .option('--verbose', 'print the note of each diagnostic')
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
     .action(async (paths: string[], flags: BuildFlags) => {
@@ -154,6 +154,7 @@ function finish(
     deps.stderr(`agentc: nothing written (${countSummary(diagnostics)})\n`)
     return code
   }
+  if (flags.quiet) return code
   for (const file of files) {
     if (file.status === 'unchanged' && mode !== 'dry-run') continue
     deps.stdout(`${VERBS[mode][file.status].padEnd(12)} ${file.display}\n`)

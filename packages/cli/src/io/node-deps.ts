@@ -103,7 +103,7 @@ export const nodeFileSystem: FileSystem = {
 }
 
 /** Whether a process is running: signal 0 checks without sending anything. */
-function isAlive(pid: number): boolean {
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true
@@ -119,7 +119,7 @@ export function nodeDeps(): Deps {
     fs: nodeFileSystem,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    isAlive,
+    isAlive: processIsAlive,
     pid: process.pid,
   }
 }

@@ -10,6 +10,7 @@ import {
   resolveOutputs,
 } from '@agentc/core'
 import type { Deps } from './deps'
+import { processIsAlive } from './node-deps'
 import { displayPath, errorCode } from './read-inputs'
 
 /**
@@ -148,7 +149,8 @@ export interface Lock {
 export async function acquireLock(deps: Deps, root: string): Promise<Lock | Diagnostic> {
   const path = join(root, LOCK_PATH)
   const shown = displayPath(deps, path)
-  const pid = deps.pid ?? 0
+  const pid = deps.pid ?? process.pid
+  const isAlive = deps.isAlive ?? processIsAlive
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await deps.fs.createExclusive(path, `${JSON.stringify({ pid })}\n`)
@@ -167,8 +169,7 @@ export async function acquireLock(deps: Deps, root: string): Promise<Lock | Diag
     } catch {
       // unreadable or half-written: treated as held
     }
-    const stale =
-      holder !== undefined && holder !== pid && deps.isAlive !== undefined && !deps.isAlive(holder)
+    const stale = holder !== undefined && holder !== pid && !isAlive(holder)
     if (attempt === 0 && stale) {
       await deps.fs.remove(path)
       continue
@@ -243,6 +244,19 @@ export async function syncOutputs(
   const { root, mode } = options
   const diagnostics: Diagnostic[] = []
   let lock: Lock | undefined
+  const rootExisted = (await deps.fs.lstat(root)) !== undefined
+  const state = await deps.fs.lstat(join(root, STATE_DIR))
+  if (state && (state.isSymbolicLink || !state.isDirectory)) {
+    const shown = displayPath(deps, join(root, STATE_DIR))
+    return {
+      files: [],
+      diagnostics: [
+        createDiagnostic('AGC307', `${shown} must be a real folder (agentc keeps its manifest there).`, {
+          file: shown,
+        }),
+      ],
+    }
+  }
   if (mode === 'write') {
     const taken = await acquireLock(deps, root)
     if (!('release' in taken)) return { files: [], diagnostics: [taken] }
@@ -254,7 +268,12 @@ export async function syncOutputs(
     if (mode === 'write') await apply(deps, root, result, diagnostics)
     return { files: result.files, diagnostics }
   } finally {
-    await lock?.release().catch(() => {})
+    if (lock) {
+      await lock.release().catch(() => {})
+      // Leave no trace of a build that wrote nothing.
+      await deps.fs.removeEmptyDir(join(root, STATE_DIR))
+      if (!rootExisted) await deps.fs.removeEmptyDir(root)
+    }
   }
 }
 
@@ -282,10 +301,14 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
     .sort(compare)
   const existing = new Map<string, string | undefined>()
   const links = new Set<string>()
-  for (const path of [...paths, ...stale]) {
+  const checked = await mapConcurrently([...paths, ...stale], async (path) => {
     const problem = path.startsWith(`${STATE_DIR}/`)
       ? `${STATE_DIR}/ is reserved for agentc's own bookkeeping`
       : await guard.check(path)
+    const text = problem === undefined ? await readText(deps, join(root, path)) : undefined
+    return { path, problem, text }
+  })
+  for (const { path, problem, text } of checked) {
     if (problem === 'link') links.add(path)
     else if (problem) {
       diagnostics.push(
@@ -293,13 +316,15 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
       )
       continue
     }
-    existing.set(path, problem === 'link' ? undefined : await readText(deps, join(root, path)))
+    existing.set(path, text)
   }
   if (hasErrors(diagnostics)) return undefined
   const resolved = resolveOutputs(outputs, (path) => existing.get(path))
   diagnostics.push(
     ...resolved.diagnostics.map((d) =>
-      d.code === 'AGC305' && d.file !== undefined ? { ...d, file: shown(d.file) } : d,
+      (d.code === 'AGC305' || d.code === 'AGC901') && d.file !== undefined
+        ? { ...d, file: shown(d.file) }
+        : d,
     ),
   )
   if (!resolved.value || hasErrors(diagnostics)) return undefined
@@ -400,6 +425,24 @@ function sourcePath(deps: Deps, root: string, origin: string): string {
   return relative(root, resolve(deps.cwd, origin)).split(sep).join('/') || '.'
 }
 
+/** Maps over items with at most `limit` calls in flight; results in input order. */
+async function mapConcurrently<T, R>(
+  items: readonly T[],
+  fn: (item: T) => Promise<R>,
+  limit = 32,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await fn(items[index]!)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
+}
+
 async function readText(deps: Deps, path: string): Promise<string | undefined> {
   const info = await deps.fs.stat(path)
   if (!info?.isFile) return undefined
@@ -490,16 +533,18 @@ async function apply(deps: Deps, root: string, plan: Plan, diagnostics: Diagnost
     return
   }
   const writes = changes.filter((f) => f.status !== 'deleted')
-  for (let i = 0; i < writes.length; i += 16) {
-    const batch = writes.slice(i, i + 16)
-    const results = await Promise.allSettled(
-      batch.map((f) => deps.fs.writeFileAtomic(join(root, f.path), f.contents, temp)),
-    )
-    const failed = results.findIndex((r) => r.status === 'rejected')
-    if (failed !== -1) {
-      fail(join(root, batch[failed]!.path), (results[failed] as PromiseRejectedResult).reason)
-      return
+  let failure: { path: string; error: unknown } | undefined
+  await mapConcurrently(writes, async (f) => {
+    if (failure) return
+    try {
+      await deps.fs.writeFileAtomic(join(root, f.path), f.contents, temp)
+    } catch (error) {
+      failure ??= { path: join(root, f.path), error }
     }
+  })
+  if (failure) {
+    fail(failure.path, failure.error)
+    return
   }
   for (const f of changes.filter((c) => c.status === 'deleted')) {
     try {

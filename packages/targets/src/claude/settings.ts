@@ -1,4 +1,4 @@
-import { checkNesting, type MergeResult } from '@agentc/core'
+import { checkNesting, MAX_NESTING, type MergeResult } from '@agentc/core'
 import {
   applyEdits,
   type FormattingOptions,
@@ -29,7 +29,12 @@ export function settingsFile(rules: ClaudeRules): string {
  */
 export function mergeSettings(existing: string, rules: ClaudeRules): MergeResult {
   const deep = checkNesting(existing)
-  if (deep) return { ok: false, message: deep.message.replace(/\.$/, ''), ...position(existing, deep.offset) }
+  if (deep)
+    return {
+      ok: false,
+      message: `it nests more than ${MAX_NESTING} levels deep`,
+      ...position(existing, deep.offset),
+    }
   const errors: ParseError[] = []
   const root = parseTree(existing, errors, { allowTrailingComma: true, disallowComments: false })
   if (errors.length > 0 || !root) {

@@ -2,6 +2,7 @@ import {
   type AgentDocument,
   checkNesting,
   deepEqual,
+  MAX_NESTING,
   type MergeResult,
   normalize,
   type TargetContext,
@@ -43,7 +44,12 @@ export function upsertMode(
   const text = existing.slice(bom.length)
   if (text.trim() === '') return { ok: true, contents: bom + renderModesFile(entries) }
   const deep = checkNesting(text)
-  if (deep) return { ok: false, message: deep.message.replace(/\.$/, ''), ...position(text, deep.offset) }
+  if (deep)
+    return {
+      ok: false,
+      message: `it nests more than ${MAX_NESTING} levels deep`,
+      ...position(text, deep.offset),
+    }
   const before = parseRoo({ path, text: existing }, silent)
   const current = before.find((d) => d.name === slug)
   if (wanted && current && deepEqual(normalize(current), normalize(wanted)))

@@ -194,6 +194,58 @@ describe('ownership of output files', () => {
     expect(readFileSync(join(dir, 'out/.roomodes'), 'utf8')).toBe('{ "customModes": [ }\n')
   })
 
+  it("takes a removed agent's part out of shared files, and nothing else", async () => {
+    const dir = projectWith(2)
+    const agentsMd = '# House rules\n\nUse tabs.\n'
+    const roomodes =
+      'customModes:\n  - slug: mine # mine\n    name: Mine\n    roleDefinition: Mine.\n    groups: [read]\n'
+    writeTree(dir, { 'out/AGENTS.md': agentsMd, 'out/.roomodes': roomodes })
+    const build = () => agentc(dir, 'build', 'agents', '--target', 'agents-md,roo', '--out', 'out')
+    expect((await build()).code).toBe(0)
+    const both = { md: read(join(dir, 'out/AGENTS.md')), modes: read(join(dir, 'out/.roomodes')) }
+    const manifest = JSON.parse(read(join(dir, 'out/.agentc/manifest.json')))
+    expect(manifest.files['AGENTS.md']).toEqual({
+      target: 'agents-md',
+      merged: true,
+      sources: ['../agents/agent-0000.md', '../agents/agent-0001.md'],
+      keys: { 'agent-0000': '../agents/agent-0000.md', 'agent-0001': '../agents/agent-0001.md' },
+    })
+    unlinkSync(join(dir, 'agents/agent-0001.md'))
+    const result = await build()
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe('updated      out/.roomodes\nupdated      out/AGENTS.md\n')
+    const md = read(join(dir, 'out/AGENTS.md'))
+    expect(md).toContain('agent-0000')
+    expect(md).not.toContain('agent-0001')
+    expect(md.startsWith(agentsMd)).toBe(true)
+    const modes = read(join(dir, 'out/.roomodes'))
+    expect(modes.startsWith(roomodes)).toBe(true)
+    expect(modes).not.toContain('agent-0001')
+    // Building the removed agent again gives back the same files.
+    writeTree(dir, { 'agents/agent-0001.md': agentSource('agent-1') })
+    await build()
+    expect({ md: read(join(dir, 'out/AGENTS.md')), modes: read(join(dir, 'out/.roomodes')) }).toEqual(both)
+    // With every agent gone, the shared files are back to what the user wrote, byte for byte.
+    unlinkSync(join(dir, 'agents/agent-0000.md'))
+    unlinkSync(join(dir, 'agents/agent-0001.md'))
+    const emptied = await build()
+    expect(emptied.code).toBe(0)
+    expect(read(join(dir, 'out/AGENTS.md'))).toBe(agentsMd)
+    expect(read(join(dir, 'out/.roomodes'))).toBe(roomodes)
+    expect(listTree(join(dir, 'out/.agentc'))).toEqual([])
+  })
+
+  it('deletes a shared file that held nothing but agentc parts when the last agent goes', async () => {
+    const dir = projectWith(1)
+    expect((await agentc(dir, 'build', 'agents', '--target', 'agents-md', '--out', 'out')).code).toBe(0)
+    expect(listTree(join(dir, 'out'))).toEqual(['.agentc/manifest.json', 'AGENTS.md'])
+    rmSync(join(dir, 'agents/agent-0000.md'))
+    const result = await agentc(dir, 'build', 'agents', '--target', 'agents-md', '--out', 'out')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe('deleted      out/AGENTS.md\n')
+    expect(listTree(join(dir, 'out'))).toEqual([])
+  })
+
   it('a malformed or tampered manifest stops the build before anything is touched', async () => {
     const dir = projectWith(1)
     writeTree(dir, { 'victim.txt': 'precious\n' })

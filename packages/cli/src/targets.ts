@@ -39,3 +39,9 @@ export function unknownTarget(id: string): Diagnostic {
 export function resolveTarget(id: string): Target | Diagnostic {
   return builtinRegistry().get(id.trim()) ?? unknownTarget(id)
 }
+
+/** The `unmerge` of a target (for parts of shared files whose agent is gone), if it has one. */
+export function unmergeOf(id: string): Target['unmerge'] {
+  const target = builtinRegistry().get(id)
+  return target?.unmerge?.bind(target)
+}

@@ -29,7 +29,7 @@ import {
   printDiagnostics,
   printJson,
 } from '../report'
-import { resolveTarget, resolveTargets } from '../targets'
+import { resolveTarget, resolveTargets, unmergeOf } from '../targets'
 
 interface BuildFlags {
   target?: string[]
@@ -119,6 +119,7 @@ async function build(deps: Deps, paths: string[], flags: BuildFlags): Promise<nu
     scope: { targets: new Set(targets.map((t) => t.id)), inputs: paths.map((p) => resolve(deps.cwd, p)) },
     mode: flags.check ? 'check' : flags.dryRun ? 'dry-run' : 'write',
     force: flags.force ?? false,
+    unmerge: unmergeOf,
   })
   diagnostics.push(...synced.diagnostics)
   return finish(deps, flags, diagnostics, synced.files)

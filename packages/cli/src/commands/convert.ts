@@ -14,7 +14,7 @@ import { type FileStatus, syncOutputs } from '../io/output-root'
 import { readInputs } from '../io/read-inputs'
 import { limitOptions, limitsFrom } from '../limits'
 import { diagnosticJson, exitCodeFor, type OutputFormat, printDiagnostics, printJson } from '../report'
-import { resolveTarget } from '../targets'
+import { resolveTarget, unmergeOf } from '../targets'
 
 interface ConvertFlags {
   from?: string
@@ -84,6 +84,7 @@ async function run(deps: Deps, file: string, flags: ConvertFlags): Promise<numbe
         scope: { targets: new Set([(to as Target).id]), inputs: [resolve(deps.cwd, file)] },
         mode: 'write',
         force: flags.force ?? false,
+        unmerge: unmergeOf,
       })
       diagnostics.push(...synced.diagnostics)
       files = synced.files

@@ -5,6 +5,7 @@ import {
   type Diagnostic,
   hasErrors,
   isSafeRelativePath,
+  type MergeResult,
   type OutputFile,
   positionOf,
   resolveOutputs,
@@ -34,6 +35,8 @@ export interface ManifestEntry {
   readonly merged?: true
   /** The source files it came from, relative to the output root, `/`-separated, sorted. */
   readonly sources: readonly string[]
+  /** For merged files: each part agentc merged in (a mode's slug, a section's name) → its source. */
+  readonly keys?: Readonly<Record<string, string>>
   /** While a build is writing (`pending`): the hash of the contents being replaced. */
   readonly previous?: string
 }
@@ -61,6 +64,9 @@ export function renderManifest(manifest: Manifest): string {
       target: e.target,
       ...(e.merged ? { merged: true } : { sha256: e.sha256 }),
       sources: [...e.sources].sort(compare),
+      ...(e.keys !== undefined
+        ? { keys: Object.fromEntries(Object.entries(e.keys).sort(([a], [b]) => compare(a, b))) }
+        : {}),
       ...(e.previous !== undefined ? { previous: e.previous } : {}),
     }
   }
@@ -123,10 +129,14 @@ function toManifest(data: unknown): Manifest | undefined {
     if (value.merged !== true && (typeof sha !== 'string' || !/^[0-9a-f]{64}$/.test(sha))) return undefined
     const previous = value.previous
     if (previous !== undefined && typeof previous !== 'string') return undefined
+    const keys = value.keys
+    if (keys !== undefined && (!isRecord(keys) || !Object.values(keys).every((k) => typeof k === 'string')))
+      return undefined
     files[path] = {
       target: value.target,
       ...(value.merged === true ? { merged: true as const } : { sha256: sha as string }),
       sources: value.sources as string[],
+      ...(keys !== undefined ? { keys: keys as Record<string, string> } : {}),
       ...(previous !== undefined ? { previous } : {}),
     }
   }
@@ -221,6 +231,10 @@ export interface SyncOptions {
   readonly mode: WriteMode
   /** Overwrite and delete files agentc did not write or that were edited since. */
   readonly force: boolean
+  /** The `unmerge` of a target, to take parts of agents that are gone out of shared files. */
+  readonly unmerge?: (
+    target: string,
+  ) => ((path: string, existing: string, key: string) => MergeResult) | undefined
 }
 
 /**
@@ -297,11 +311,36 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
   const guard = new Containment(deps, root)
   const paths = [...new Set(outputs.map((o) => o.path))].sort(compare)
   const stale = Object.keys(current.files)
-    .filter((p) => !paths.includes(p) && inScope(root, current.files[p]!, options.scope))
+    .filter(
+      (p) =>
+        !paths.includes(p) && !current.files[p]!.merged && inScope(root, current.files[p]!, options.scope),
+    )
     .sort(compare)
+  // Shared files this run merged into before: parts of agents that are gone come out.
+  const produced = new Map<string, Map<string, string>>()
+  for (const o of outputs) {
+    if (o.key === undefined) continue
+    const keys = produced.get(o.path) ?? new Map<string, string>()
+    keys.set(o.key, sourcePath(deps, root, o.origin))
+    produced.set(o.path, keys)
+  }
+  const staleKeys = new Map<string, string[]>()
+  for (const [path, entry] of Object.entries(current.files)) {
+    if (!entry.merged || !entry.keys) continue
+    const gone = Object.entries(entry.keys)
+      .filter(
+        ([key, source]) =>
+          !produced.get(path)?.has(key) && inScope(root, { ...entry, sources: [source] }, options.scope),
+      )
+      .map(([key]) => key)
+      .sort(compare)
+    if (gone.length > 0) staleKeys.set(path, gone)
+  }
+  const shared = [...staleKeys.keys()].filter((p) => !paths.includes(p))
   const existing = new Map<string, string | undefined>()
+  const original = new Map<string, string | undefined>()
   const links = new Set<string>()
-  const checked = await mapConcurrently([...paths, ...stale], async (path) => {
+  const checked = await mapConcurrently([...paths, ...stale, ...shared], async (path) => {
     const problem = path.startsWith(`${STATE_DIR}/`)
       ? `${STATE_DIR}/ is reserved for agentc's own bookkeeping`
       : await guard.check(path)
@@ -315,6 +354,33 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
         createDiagnostic('AGC307', `${shown(path)} is not written: ${problem}.`, { file: shown(path) }),
       )
       continue
+    }
+    original.set(path, text)
+    existing.set(path, text)
+  }
+  for (const [path, keys] of staleKeys) {
+    const target = current.files[path]!.target
+    const unmerge = options.unmerge?.(target)
+    let text = existing.get(path)
+    if (!unmerge || text === undefined) continue
+    for (const key of keys) {
+      let result: MergeResult
+      try {
+        result = unmerge(path, text, key)
+      } catch (error) {
+        result = { ok: false, message: `agentc failed (${errorCode(error)})`, line: 1, column: 1 }
+      }
+      if (!result.ok) {
+        diagnostics.push(
+          createDiagnostic('AGC305', `${shown(path)} cannot be updated: ${result.message}.`, {
+            file: shown(path),
+            line: result.line,
+            column: result.column,
+          }),
+        )
+        break
+      }
+      text = result.contents
     }
     existing.set(path, text)
   }
@@ -339,7 +405,7 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
     const list = byPath.get(path) ?? []
     const merged = list.some((o) => o.merge !== undefined)
     const target = list[0]?.target ?? ''
-    const before = existing.get(path)
+    const before = original.get(path)
     const entry = current.files[path]
     const status: FileStatus =
       before === undefined && !links.has(path) ? 'new' : before === contents ? 'unchanged' : 'changed'
@@ -347,10 +413,18 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
       const why = ownershipProblem(entry, before, merged, links.has(path))
       if (why) refused.push(`${shown(path)} (${why})`)
     }
-    const sources = [...new Set(list.map((o) => sourcePath(deps, root, o.origin)))].sort(compare)
-    const next: ManifestEntry = merged
-      ? { target, merged: true, sources }
-      : { target, sha256: hashText(contents), sources }
+    let sources = [...new Set(list.map((o) => sourcePath(deps, root, o.origin)))]
+    let next: ManifestEntry = { target, sha256: hashText(contents), sources: sources.sort(compare) }
+    if (merged) {
+      // Parts merged by other runs (other inputs) stay recorded; this run's parts are what it produced.
+      const gone = new Set(staleKeys.get(path) ?? [])
+      const keys: Record<string, string> = {}
+      for (const [key, source] of Object.entries(entry?.merged ? (entry.keys ?? {}) : {}))
+        if (!gone.has(key)) keys[key] = source
+      for (const [key, source] of produced.get(path) ?? []) keys[key] = source
+      sources = [...new Set([...sources, ...Object.values(keys)])].sort(compare)
+      next = { target, merged: true, sources, ...(Object.keys(keys).length > 0 ? { keys } : {}) }
+    }
     nextFiles[path] = next
     pendingFiles[path] =
       status === 'changed' && before !== undefined && !merged ? { ...next, previous: hashText(before) } : next
@@ -370,8 +444,28 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
     }
     files.push({ path, display: shown(path), target: entry.target, status: 'deleted', contents: '' })
   }
+  for (const path of shared) {
+    const entry = current.files[path]!
+    const before = original.get(path)
+    const after = existing.get(path)
+    const gone = new Set(staleKeys.get(path))
+    const keys = Object.fromEntries(Object.entries(entry.keys ?? {}).filter(([key]) => !gone.has(key)))
+    if (Object.keys(keys).length > 0) {
+      nextFiles[path] = { ...entry, sources: [...new Set(Object.values(keys))].sort(compare), keys }
+    }
+    if (before === undefined || after === undefined || after === before || links.has(path)) continue
+    // A shared file left with nothing but whitespace held only agentc's parts: it goes.
+    const status: FileStatus = after.trim() === '' && Object.keys(keys).length === 0 ? 'deleted' : 'changed'
+    files.push({
+      path,
+      display: shown(path),
+      target: entry.target,
+      status,
+      contents: status === 'deleted' ? '' : after,
+    })
+  }
   for (const [path, entry] of Object.entries(current.files)) {
-    if (!(path in nextFiles) && !stale.includes(path)) nextFiles[path] = entry
+    if (!(path in nextFiles) && !stale.includes(path) && !shared.includes(path)) nextFiles[path] = entry
   }
   if (refused.length > 0) {
     diagnostics.push(
@@ -558,7 +652,9 @@ async function apply(deps: Deps, root: string, plan: Plan, diagnostics: Diagnost
     }
   }
   try {
-    await deps.fs.writeFileAtomic(manifestPath, nextText, temp)
+    // An output root agentc no longer writes anything to keeps no manifest either.
+    if (emptyNext) await deps.fs.remove(manifestPath)
+    else await deps.fs.writeFileAtomic(manifestPath, nextText, temp)
     await deps.fs.removeTree(temp)
   } catch (error) {
     fail(manifestPath, error)

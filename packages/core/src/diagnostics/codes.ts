@@ -148,9 +148,10 @@ export const codes = {
   },
   AGC303: {
     name: 'no-input',
-    severity: 'error',
-    summary: 'No agent files were found where the command looked.',
-    fix: 'Pass agent files or folders that contain them.',
+    severity: 'warning',
+    summary:
+      'A folder given as input holds no agent files; the build goes on (and removes the outputs of agents that were there).',
+    fix: 'Check the path, or ignore this if you removed the last agent on purpose.',
   },
   AGC304: {
     name: 'file-unreadable',

@@ -94,4 +94,11 @@ export interface Target {
    * reported by the pipeline). Reports approximations (AGC202) itself.
    */
   emit(doc: AgentDocument, ctx: TargetContext): readonly OutputFile[]
+  /**
+   * For targets whose outputs merge into shared files: removes from an existing shared file
+   * what an earlier build merged into it under `key` (the agent is gone), leaving every other
+   * byte as it was. A `key` that is not there leaves the file unchanged. Returns the new text,
+   * or the problem that makes the file unsafe to edit.
+   */
+  unmerge?(path: string, existing: string, key: string): MergeResult
 }

@@ -1,5 +1,6 @@
 import { type AgentDocument, emitDocument, IR_VERSION, parseFile, resolveOutputs } from '@agentc/core'
 import { describe, expect, it } from 'vitest'
+import { removeSection, upsertSection } from './emit'
 import { agentsMd } from './index'
 
 const doc = (name: string, body = `Instructions of ${name}.\n`): AgentDocument => ({
@@ -66,5 +67,37 @@ describe('AGENTS.md sections', () => {
     const human = parseFile(agentsMd, { path: 'docs/AGENTS.md', text: HUMAN }).value!
     expect(human).toMatchObject([{ name: 'docs', activation: { kind: 'always' }, body: { text: HUMAN } }])
     expect(emitDocument(agentsMd, human[0]!).value![0]!.contents).toBe(HUMAN)
+  })
+})
+
+describe('removeSection', () => {
+  const human = '# House rules\r\n\r\nUse tabs.\n'
+  const withSections = (...names: string[]) => {
+    let text = human
+    for (const name of names) {
+      const result = upsertSection(
+        text,
+        name,
+        `<!-- agentc:agent name="${name}" -->\n## ${name}\n\nBody of ${name}.\n<!-- agentc:end-agent -->\n`,
+      )
+      if (!result.ok) throw new Error(result.message)
+      text = result.contents
+    }
+    return text
+  }
+  it('is the inverse of upsertSection, for any section of the region', () => {
+    for (const remove of ['a', 'b', 'c']) {
+      const all = withSections('a', 'b', 'c')
+      const others = ['a', 'b', 'c'].filter((n) => n !== remove)
+      expect(removeSection(all, remove)).toEqual({ ok: true, contents: withSections(...others) })
+    }
+  })
+  it('removes the whole region (and the blank line before it) with the last section', () => {
+    expect(removeSection(withSections('a'), 'a')).toEqual({ ok: true, contents: human })
+  })
+  it('leaves a file without the section as it is, and refuses a broken region', () => {
+    expect(removeSection(withSections('a'), 'zz')).toEqual({ ok: true, contents: withSections('a') })
+    expect(removeSection(human, 'a')).toEqual({ ok: true, contents: human })
+    expect(removeSection('<!-- agentc:begin -->\n', 'a')).toMatchObject({ ok: false, line: 1 })
   })
 })

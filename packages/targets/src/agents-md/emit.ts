@@ -129,3 +129,40 @@ export function upsertSection(existing: string, name: string, section: string): 
     contents: bom + pieces.slice(0, from).join('') + middle + pieces.slice(to).join(''),
   }
 }
+
+/**
+ * Removes the section of `name` from an existing AGENTS.md (the agent is gone). Every other byte
+ * stays; the blank line that separated the section from the previous one goes with it. When the
+ * region is left without sections, the region goes too, with the blank line agentc put before
+ * it. A file without that section is returned unchanged.
+ */
+export function removeSection(existing: string, name: string): MergeResult {
+  const bom = existing.charCodeAt(0) === 0xfeff ? '\ufeff' : ''
+  const text = bom ? existing.slice(1) : existing
+  const pieces = text === '' ? [] : text.split(/(?<=\n)/)
+  const lines = pieces.map((piece) => piece.replace(/\r?\n$/, ''))
+  const region = findRegion(lines)
+  if (isProblem(region))
+    return {
+      ok: false,
+      message: `its agentc region is broken (${region.message})`,
+      line: region.line,
+      column: 1,
+    }
+  if (!region) return { ok: true, contents: existing }
+  const names = region.sections.map((s) => markerAttributes(s.attrs).name ?? '')
+  const index = names.indexOf(name)
+  if (index === -1) return { ok: true, contents: existing }
+  const section = region.sections[index]!
+  let from = section.begin
+  let to = section.end + 1
+  const blank = (i: number) => lines[i] !== undefined && lines[i]!.trim() === ''
+  if (region.sections.length === 1) {
+    from = region.begin
+    to = region.end + 1
+    // A region at the end of the file: the blank line agentc put before it goes too.
+    if (to === lines.length && blank(from - 1)) from--
+  } else if (index > 0 && blank(from - 1)) from--
+  else if (index === 0 && blank(to)) to++
+  return { ok: true, contents: bom + pieces.slice(0, from).join('') + pieces.slice(to).join('') }
+}

@@ -1,6 +1,6 @@
 import { defineTarget } from '@agentc/core'
 import { capabilities } from './capabilities'
-import { emitAgentsMd } from './emit'
+import { emitAgentsMd, removeSection } from './emit'
 import { AGENTS_PATH } from './mappings'
 import { parseAgentsMd } from './parse'
 
@@ -17,4 +17,5 @@ export const agentsMd = defineTarget({
   vocabulary: { paths: { instructions: 'AGENTS.md' } },
   parse: parseAgentsMd,
   emit: emitAgentsMd,
+  unmerge: (_path, existing, key) => removeSection(existing, key),
 })

@@ -1,6 +1,7 @@
 import { defineTarget } from '@agentc/core'
 import { capabilities } from './capabilities'
 import { emitRoo, rooPath } from './emit'
+import { removeMode } from './merge'
 import { parseRoo } from './parse'
 
 /** Roo Code / Zoo Code custom modes: every agent is one mode in the shared `.roomodes` file. */
@@ -30,4 +31,5 @@ export const roo = defineTarget({
   },
   parse: parseRoo,
   emit: emitRoo,
+  unmerge: (_path, existing, key) => removeMode(existing, key),
 })

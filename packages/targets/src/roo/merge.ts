@@ -297,3 +297,92 @@ function position(text: string, offset: number): { line: number; column: number 
 function cleanForRoo(text: string): string {
   return text.replace(PROBLEMATIC, cleanChar)
 }
+
+/**
+ * Removes the mode `slug` from an existing modes file (the agent is gone), leaving every other
+ * byte as it was: in YAML the item's lines go (a list left empty becomes `[]`); in JSON the
+ * array element and its separator go. A file without that mode is returned unchanged.
+ */
+export function removeMode(existing: string, slug: string): MergeResult {
+  const bom = existing.charCodeAt(0) === 0xfeff ? '\ufeff' : ''
+  const text = existing.slice(bom.length)
+  if (text.trim() === '') return { ok: true, contents: existing }
+  const deep = checkNesting(text)
+  if (deep)
+    return {
+      ok: false,
+      message: `it nests more than ${MAX_NESTING} levels deep`,
+      ...position(text, deep.offset),
+    }
+  const result = /^\s*[{[]/.test(text) ? removeJson(text, slug) : removeYaml(text, slug)
+  return result.ok ? { ok: true, contents: bom + result.contents } : result
+}
+
+function removeYaml(text: string, slug: string): MergeResult {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true })
+  const error = doc.errors[0]
+  if (error) {
+    return {
+      ok: false,
+      message: `it is not valid YAML (${error.message.split('\n')[0]})`,
+      ...position(text, error.pos[0]),
+    }
+  }
+  const root = doc.contents
+  if (!isMap(root)) return { ok: true, contents: text }
+  const pair = root.items.find((p) => isScalar(p.key) && p.key.value === 'customModes')
+  const list = pair?.value as Node | null | undefined
+  if (!pair || !isSeq(list)) return { ok: true, contents: text }
+  const items = list.items as Node[]
+  const index = items.findIndex(
+    (item) =>
+      isMap(item) &&
+      (item as YAMLMap).items.some(
+        (p) => isScalar(p.key) && p.key.value === 'slug' && isScalar(p.value) && p.value.value === slug,
+      ),
+  )
+  if (index === -1) return { ok: true, contents: text }
+  const item = items[index]!
+  if (list.flow) {
+    return {
+      ok: false,
+      message: '`customModes` is a flow list; agentc edits block lists only',
+      ...position(text, list.range![0]),
+    }
+  }
+  const start = text.lastIndexOf('\n', item.range![0] - 1) + 1
+  const end = lineEnd(text, item.range![1])
+  const after = text[end] === '\r' ? end + 2 : text[end] === '\n' ? end + 1 : end
+  if (items.length === 1) {
+    const colon = text.indexOf(':', (pair.key as Node).range![1]) + 1
+    return { ok: true, contents: `${text.slice(0, colon)} []${text.slice(end)}` }
+  }
+  return { ok: true, contents: text.slice(0, start) + text.slice(after) }
+}
+
+function removeJson(text: string, slug: string): MergeResult {
+  const errors: ParseError[] = []
+  const root = parseTree(text, errors, { disallowComments: false, allowTrailingComma: true })
+  if (errors.length > 0 || !root) {
+    const first = errors[0]
+    return {
+      ok: false,
+      message: `it is not valid JSON (${first ? printParseErrorCode(first.error) : 'empty file'})`,
+      ...position(text, first?.offset ?? 0),
+    }
+  }
+  const list = findNodeAtLocation(root, ['customModes'])
+  if (!list || list.type !== 'array') return { ok: true, contents: text }
+  const index = (list.children ?? []).findIndex(
+    (item: JsonNode) => findNodeAtLocation(item, ['slug'])?.value === slug,
+  )
+  if (index === -1) return { ok: true, contents: text }
+  const items = list.children ?? []
+  const item = items[index]!
+  const end = (node: JsonNode) => node.offset + node.length
+  // The element goes with one separator: the one before it, or (for the first) the one after.
+  if (items.length === 1)
+    return { ok: true, contents: `${text.slice(0, list.offset)}[]${text.slice(end(list))}` }
+  if (index > 0) return { ok: true, contents: text.slice(0, end(items[index - 1]!)) + text.slice(end(item)) }
+  return { ok: true, contents: text.slice(0, item.offset) + text.slice(items[1]!.offset) }
+}

@@ -116,3 +116,17 @@ describe('lenient: colons (OpenCode)', () => {
     expect(parseYamlFrontmatter(star, { lenient: 'colons' })).toMatchObject({ code: 'AGC002' })
   })
 })
+
+describe('unresolved aliases', () => {
+  it('are reported at the `*`, naming the missing anchor', () => {
+    const split = splitFrontmatter('---\na: 1\nglobs: *.ts\n---\n')
+    if ('code' in split) throw new Error(split.message)
+    expect(parseYamlFrontmatter(split)).toEqual({
+      code: 'AGC002',
+      message:
+        'The frontmatter is not valid YAML: `*.ts` refers to an anchor `&.ts` that is not defined (quote the value if `*` is meant literally).',
+      line: 3,
+      column: 8,
+    })
+  })
+})

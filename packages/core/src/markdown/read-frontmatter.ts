@@ -2,12 +2,14 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import {
+  type Alias,
   isMap,
   isScalar,
   isSeq,
   LineCounter,
   type Node,
   parseDocument,
+  visit,
   type Document as YamlDocument,
 } from 'yaml'
 import type { Point } from '../ir/document'
@@ -211,13 +213,30 @@ function parseYaml(yamlText: string, firstLine: number): ParsedYaml | SyntaxProb
     data = doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {}
   } catch (error) {
     const exhausted = /excessive|resource exhaustion/i.test(String(error))
+    if (exhausted) {
+      return {
+        code: 'AGC007',
+        message: `The frontmatter expands too many aliases (at most ${MAX_ALIASES}); agentc refuses it rather than risk exhausting memory.`,
+        line: firstLine,
+        column: 1,
+      }
+    }
+    // An alias without its anchor (`globs: *.ts` is one): point at the `*`.
+    let unresolved: Alias | undefined
+    visit(doc, {
+      Alias(_key, node) {
+        if (node.resolve(doc) !== undefined) return undefined
+        unresolved = node
+        return visit.BREAK
+      },
+    })
+    const at = unresolved?.range ? toPoint(unresolved.range[0]) : { line: firstLine, column: 1 }
     return {
-      code: exhausted ? 'AGC007' : 'AGC002',
-      message: exhausted
-        ? `The frontmatter expands too many aliases (at most ${MAX_ALIASES}); agentc refuses it rather than risk exhausting memory.`
-        : `The frontmatter is not valid YAML: ${yamlMessage(String(error))}.`,
-      line: firstLine,
-      column: 1,
+      code: 'AGC002',
+      message: unresolved
+        ? `The frontmatter is not valid YAML: \`*${unresolved.source}\` refers to an anchor \`&${unresolved.source}\` that is not defined (quote the value if \`*\` is meant literally).`
+        : `The frontmatter is not valid YAML: ${yamlMessage(String(error).replace(/^\w*Error: /, ''))}.`,
+      ...at,
     }
   }
   const find = (path: readonly (string | number)[]): { key?: Node; value?: Node } | undefined => {

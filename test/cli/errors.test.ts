@@ -35,7 +35,7 @@ describe('bad input fails cleanly: one error with code and position, exit 1, not
     const result = await buildWith('bad.md', '---\ndescription: ok\ntools:\n  bash: [true\n---\nBody\n')
     expectCleanFailure(
       result,
-      /^bad\.md:\d+:\d+ {2}error {2}The frontmatter is not valid YAML: .+ {2}AGC002$/m,
+      /^bad\.md:4:14 {2}error {2}The frontmatter is not valid YAML at `bash`: .+ {2}AGC002$/m,
     )
   })
 

@@ -9,7 +9,22 @@ import {
   parseFile,
   type Target,
 } from '@agentc/core'
-import { claude, cursor, opencode } from '@agentc/targets'
+import {
+  agentsMd,
+  augment,
+  builtinTargets,
+  claude,
+  codex,
+  copilot,
+  cursor,
+  gemini,
+  kilo,
+  kiro,
+  kiroSteering,
+  opencode,
+  roo,
+  windsurf,
+} from '@agentc/targets'
 import { describe, expect, it } from 'vitest'
 import { roundTrip, withoutSource } from './helpers'
 
@@ -187,5 +202,139 @@ describe('normalize', () => {
     expect(normalize(doc(rules({ tool: 'edit', decision: 'deny' }))).tools).toEqual({
       deny: ['edit', 'write'],
     })
+  })
+})
+
+/** Counterexamples of the fuzz campaign (test/fuzz). */
+describe('hostile input (fuzz)', () => {
+  const read = (target: Target, path: string, text: string) => parseFile(target, { path, text })
+  const errors = (r: { diagnostics: readonly { severity: string; code: string }[] }) =>
+    r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)
+
+  it('positions the error about a missing required key at the mode', () => {
+    const r = read(roo, 'custom_modes.yaml', 'customModes:\n  - slug: fuzz')
+    const missing = r.diagnostics.filter((d) => d.code === 'AGC101')
+    expect(missing.length).toBeGreaterThan(0)
+    for (const d of missing) expect(d.line).toBe(2)
+  })
+
+  it('reads a Cursor glob list with an alias or too deep to parse as text', () => {
+    const alias = read(cursor, '.cursor/rules/a.mdc', '---\nglobs: [*.md, "x"]\n---\n')
+    expect(alias.diagnostics.map((d) => d.code)).not.toContain('AGC901')
+    expect(alias.value?.[0]?.activation).toEqual({ kind: 'globs', globs: ['[*.md', '"x"]'] })
+    const deep = read(
+      cursor,
+      '.cursor/rules/a.mdc',
+      `---\nglobs: ${'['.repeat(5000)}${']'.repeat(5000)}\n---\n`,
+    )
+    expect(deep.diagnostics.map((d) => d.code)).not.toContain('AGC901')
+  })
+
+  it('does not find Object.prototype in lookup tables', () => {
+    const trigger = read(windsurf, '.windsurf/rules/a.md', '---\ntrigger: constructor\n---\n')
+    expect(trigger.value?.[0]?.activation).toEqual({ kind: 'manual' })
+    const type = read(augment, '.augment/rules/a.md', '---\ntype: __proto__\n---\n')
+    expect(type.value?.[0]?.activation).toEqual({ kind: 'always' })
+    const tools = read(
+      claude,
+      '.claude/agents/a.md',
+      '---\nname: a\ndescription: d\ndisallowedTools: __proto__\n---\n',
+    )
+    expect(tools.value?.[0]?.tools).toEqual({ deny: ['claude:__proto__'] })
+    for (const target of builtinTargets) {
+      for (const value of ['constructor', 'hasOwnProperty', '__proto__']) {
+        const r = emitDocument(
+          target,
+          doc({ color: value, model: { written: value, id: value, provider: 'anthropic' } }),
+        )
+        expect(
+          r.diagnostics.map((d) => d.code),
+          `${target.id} ${value}`,
+        ).not.toContain('AGC901')
+      }
+    }
+  })
+
+  it('keeps a permission pattern named __proto__ as a pattern', () => {
+    const d = doc(rules({ tool: 'bash', pattern: '__proto__', decision: 'deny' }))
+    for (const target of [opencode, kilo]) {
+      const r = emitDocument(target, d)
+      expect(r.diagnostics.map((x) => x.code)).not.toContain('AGC901')
+      expect(r.value?.[0]?.contents).toContain('__proto__: deny')
+    }
+  })
+
+  it('names a document whose name is empty after its file, and one in a file named `.md`', () => {
+    const cases: [Target, string][] = [
+      [opencode, '.opencode/agents/x.md'],
+      [claude, '.claude/agents/x.md'],
+      [copilot, '.github/agents/x.md'],
+      [kiro, '.kiro/agents/x.md'],
+      [kilo, '.kilo/agents/x.md'],
+      [kiroSteering, '.kiro/steering/x.md'],
+    ]
+    for (const [target, path] of cases) {
+      expect(read(target, path, '---\nname: ""\ndescription: d\n---\n').value?.[0]?.name, target.id).toBe('x')
+      const dotMd = read(target, path.replace('x.md', '.md'), '---\ndescription: d\n---\n')
+      expect(dotMd.value?.[0]?.name, target.id).not.toBe('')
+    }
+    expect(read(cursor, '.cursor/rules/.mdc', 'x\n').value?.[0]?.name).toBe('.mdc')
+  })
+
+  it('positions Gemini CLI errors about remote agents and unknown keys', () => {
+    const remote = read(gemini, '.gemini/agents/a.md', '---\n# comment\nauth: "apiKey"\n---\n')
+    const unknown = read(gemini, '.gemini/agents/a.md', '---\nname: a\ndescription: d\nnull: false\n---\n')
+    for (const r of [remote, unknown]) {
+      expect(errors(r).length).toBeGreaterThan(0)
+      for (const d of r.diagnostics.filter((x) => x.severity === 'error'))
+        expect(d.line, d.message).toBeDefined()
+    }
+  })
+
+  it('refuses a Codex file nested too deep with dotted keys, and writes lone surrogates as U+FFFD', () => {
+    const header = `[${Array.from({ length: 4000 }, (_, i) => `t${i}`).join('.')}]\nx = 1\n`
+    expect(errors(read(codex, '.codex/agents/a.toml', header))).toEqual(['AGC007'])
+    const out = emitDocument(codex, doc({ description: 'a\ud800b', body: { text: 'x' } })).value?.[0]
+    expect(out?.contents).toContain('description = "a\ufffdb"')
+    expect(errors(read(codex, out!.path, out!.contents))).toEqual([])
+  })
+
+  it('keeps an AGENTS.md region readable whatever the name, globs and body hold', () => {
+    const d = doc({
+      name: '\r\nRead',
+      description: 'a\rb',
+      activation: { kind: 'globs', globs: ['a\r\nb'] },
+      body: { text: 'before\n<!-- agentc:end -->\n  <!-- agentc:end-agent -->\nafter\n' },
+    })
+    const r = emitDocument(agentsMd, d)
+    const text = r.value![0]!.contents
+    expect(text).not.toContain('\r')
+    expect(r.diagnostics.map((x) => `${x.code} ${x.field}`)).toContain('AGC202 body')
+    const back = read(agentsMd, 'AGENTS.md', text)
+    expect(errors(back)).toEqual([])
+    expect(back.value?.[0]?.name).toBe('\r\nRead')
+    expect(back.value?.[0]?.activation).toEqual({ kind: 'globs', globs: ['a\r\nb'] })
+  })
+
+  it('writes Cursor header values on one line, control characters escaped', () => {
+    const r = emitDocument(
+      cursor,
+      doc({
+        description: 'a\u0007b',
+        activation: { kind: 'globs', globs: ['a\rb'] },
+        extensions: { cursor: { x: Object.create(null) } },
+      }),
+    )
+    const text = r.value![0]!.contents
+    expect(text).not.toContain('\r')
+    expect(text).toContain('description: "a\\u0007b"')
+    expect(r.diagnostics.map((x) => `${x.code} ${x.field}`)).toContain('AGC202 activation.globs')
+    expect(read(cursor, '.cursor/rules/a.mdc', text).value?.[0]?.description).toBe('a\u0007b')
+  })
+
+  it('leaves out an OpenCode top_p outside 0–1 and a blank model, which OpenCode refuses', () => {
+    const r = emitDocument(opencode, doc({ sampling: { topP: 7 }, model: { written: '', id: '' } }))
+    expect(r.value?.[0]?.contents).toBe('---\n---\n')
+    expect(r.diagnostics.map((x) => `${x.code} ${x.field}`)).toEqual(['AGC204 model', 'AGC201 sampling.topP'])
   })
 })

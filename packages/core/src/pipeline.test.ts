@@ -54,6 +54,8 @@ describe('emitDocument checks documents it did not parse', () => {
       [{ ...good, sampling: { temperature: Number.NaN } }, /`sampling.temperature`/],
       [{ ...good, permissions: [{ tool: 'bash', decision: 'maybe' }] }, /`permissions.0.decision`/],
       [{ ...good, body: undefined }, /`body`/],
+      [{ ...good, name: 'a\u0000b' }, /`name` contains a NUL character/],
+      [{ ...good, body: { text: '\u0000' } }, /`body.text` contains a NUL character/],
     ]
     for (const [doc, message] of cases) {
       const result = emitDocument(plain, doc as AgentDocument)

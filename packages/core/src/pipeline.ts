@@ -197,6 +197,16 @@ function checkDocument(doc: unknown): string | undefined {
   if (typeof doc === 'object' && doc !== null && parsedDocuments.has(doc)) return undefined
   const result = agentDocumentSchema.safeParse(doc)
   if (result.success) {
+    // A NUL byte would make every output binary; no file agentc reads can hold one.
+    const d = result.data
+    for (const [field, value] of [
+      ['name', d.name],
+      ['description', d.description],
+      ['body.text', d.body.text],
+    ] as const) {
+      if (value?.includes('\u0000'))
+        return `The document is not a valid agentc IR document: \`${field}\` contains a NUL character.`
+    }
     parsedDocuments.add(doc as object)
     return undefined
   }

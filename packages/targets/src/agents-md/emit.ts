@@ -12,6 +12,7 @@ import {
   REGION_BEGIN,
   REGION_END,
   REGION_NOTE,
+  SECTION_BEGIN,
   SECTION_END,
   sectionMarker,
 } from './mappings'
@@ -48,7 +49,16 @@ export function emitAgentsMd(doc: AgentDocument, ctx: TargetContext): OutputFile
       ...at(fields, `activation.${activation.kind}`),
     })
   }
-  const section = renderSection(doc, name)
+  // A body line that reads as one of the region's markers would end or break the region.
+  const body = escapeMarkers(doc.body.text)
+  if (body !== doc.body.text) {
+    ctx.report(
+      'AGC202',
+      'A line of the body reads as an agentc marker of AGENTS.md; a backslash was put before its `<` so that it does not end the region (markdown shows the line the same).',
+      { field: 'body', ...at(fields, 'body') },
+    )
+  }
+  const section = renderSection(body === doc.body.text ? doc : { ...doc, body: { text: body } }, name)
   return [
     {
       path: AGENTS_PATH,
@@ -59,17 +69,31 @@ export function emitAgentsMd(doc: AgentDocument, ctx: TargetContext): OutputFile
   ]
 }
 
+/** The text with a backslash before the `<` of each line that reads as a region or section marker. */
+function escapeMarkers(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const t = line.trim()
+      const marker = t === REGION_BEGIN || t === REGION_END || t === SECTION_END || SECTION_BEGIN.test(t)
+      return marker ? line.replace('<', '\\<') : line
+    })
+    .join('\n')
+}
+
 /** The text of one agent section, marker to end marker, LF, ending with a newline. */
 export function renderSection(doc: AgentDocument, name: string): string {
   const described = doc.description !== undefined
   let out = `${sectionMarker(name, doc.activation, described)}\n## ${name.replace(/\s+/g, ' ').trim() || 'agent'}\n\n`
   const activation = doc.activation
   if (activation?.kind === 'globs')
-    out += `_Applies when working on files matching ${activation.globs.map((g) => `\`${g}\``).join(', ')}._\n\n`
+    // Guidance on one line (the marker keeps the globs exactly): a line break in a glob would
+    // end the line and the reader would no longer find it.
+    out += `_Applies when working on files matching ${activation.globs.map((g) => `\`${g.replace(/\s+/g, ' ')}\``).join(', ')}._\n\n`
   if (activation?.kind === 'manual') out += '_Use only when asked for by name._\n\n'
   if (described) {
     out += `${doc
-      .description!.split('\n')
+      .description!.split(/\r\n?|\n/)
       .map((line) => (line === '' ? '>' : `> ${line}`))
       .join('\n')}\n\n`
   }

@@ -50,12 +50,18 @@ export function activationOf(attrs: Record<string, string>): Activation | undefi
 }
 
 function escapeAttr(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/--/g, '-&#45;').replace(/\n/g, '&#10;')
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/--/g, '-&#45;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
 }
 
 function unescapeAttr(text: string): string {
   return text
     .replace(/&#10;/g, '\n')
+    .replace(/&#13;/g, '\r')
     .replace(/&#45;/g, '-')
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&')

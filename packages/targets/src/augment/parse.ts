@@ -35,8 +35,9 @@ export function parseAugment(file: SourceFile, ctx: TargetContext): AgentDocumen
   if (description !== undefined) pos.key('description', ['description'])
 
   const written = typeof data.type === 'string' && data.type.trim() !== '' ? data.type.trim() : undefined
-  let kind: Activation['kind'] = KIND_OF_TYPE[written ?? DEFAULT_TYPE] ?? 'always'
-  if (written !== undefined && KIND_OF_TYPE[written] === undefined) {
+  const known = Object.hasOwn(KIND_OF_TYPE, written ?? DEFAULT_TYPE)
+  let kind: Activation['kind'] = known ? KIND_OF_TYPE[written ?? DEFAULT_TYPE]! : 'always'
+  if (written !== undefined && !known) {
     ctx.report(
       'AGC104',
       `Augment has no rule type \`${written}\` (it knows always_apply, agent_requested and manual); the rule was read with the default, always_apply.`,

@@ -1,7 +1,9 @@
 import type { AgentDocument, FrontmatterEntry, OutputFile, TargetContext } from '@agentc/core'
 import { writeFrontmatterFile } from '@agentc/core'
 import { CLAUDE_ALIASES, claudeFamily } from '../shared/models'
+import { portableSegment, reportRenamed } from '../shared/names'
 import { unchangedRaw } from '../shared/raw'
+import { lookup } from '../shared/values'
 import { CLAUDE_COLORS, nearestClaudeColor, THEME_TO_CLAUDE, toolToClaude } from './mappings'
 import { parseClaude } from './parse'
 import { translatePermissions } from './permissions'
@@ -27,9 +29,9 @@ export function claudeName(name: string): string {
   return safe === '' ? 'agent' : safe
 }
 
-/** Where a Claude Code agent is written. */
+/** Where a Claude Code agent is written: its name, made portable (`con` → `con-agent.md`). */
 export function claudePath(doc: AgentDocument): string {
-  return `.claude/agents/${claudeName(doc.name)}.md`
+  return `.claude/agents/${portableSegment(claudeName(doc.name))}.md`
 }
 
 /**
@@ -39,19 +41,16 @@ export function claudePath(doc: AgentDocument): string {
 export function emitClaude(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
   const fields = doc.source?.fields ?? {}
   const name = claudeName(doc.name)
-  const path = `.claude/agents/${name}.md`
+  const path = claudePath(doc)
   const raw = unchangedRaw(doc, 'claude', parseClaude)
+  reportRenamed(ctx, doc, {
+    ...(raw === undefined ? { named: name } : {}),
+    file: portableSegment(name),
+    path,
+    rule: 'Claude Code agent names use lowercase letters, digits and hyphens',
+    tool: 'Claude Code',
+  })
   if (raw !== undefined) return [{ path, contents: raw }]
-  if (name !== doc.name) {
-    ctx.report(
-      'AGC207',
-      `Claude Code agent names use lowercase letters, digits and hyphens; "${doc.name}" became "${name}".`,
-      {
-        field: 'name',
-        ...at(fields, 'name'),
-      },
-    )
-  }
   if (doc.description === undefined || doc.description.trim() === '') {
     ctx.report(
       'AGC202',
@@ -202,7 +201,8 @@ function colorValue(color: string | undefined, ctx: TargetContext, fields: Field
   if (color === undefined) return undefined
   if (Object.hasOwn(CLAUDE_COLORS, color)) return color
   const nearest =
-    THEME_TO_CLAUDE[color] ?? (/^#[0-9a-fA-F]{6}$/.test(color) ? nearestClaudeColor(color) : undefined)
+    lookup(THEME_TO_CLAUDE, color) ??
+    (/^#[0-9a-fA-F]{6}$/.test(color) ? nearestClaudeColor(color) : undefined)
   if (nearest) {
     ctx.report(
       'AGC202',

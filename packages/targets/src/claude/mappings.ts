@@ -1,4 +1,5 @@
 import { isCanonicalTool, mcpTool, nativeTool, parseMcpTool } from '@agentc/core'
+import { lookup } from '../shared/values'
 
 /** Claude Code tool names by canonical name. */
 export const TOOL_TO_CLAUDE: Readonly<Record<string, string>> = {
@@ -28,7 +29,7 @@ const FROM_CLAUDE: Readonly<Record<string, string>> = {
 
 /** Canonical name of a Claude Code tool name (`Read` → `read`, `mcp__gh__issue` → `mcp:gh/issue`). */
 export function toolFromClaude(name: string): string {
-  const canonical = FROM_CLAUDE[name]
+  const canonical = lookup(FROM_CLAUDE, name)
   if (canonical) return canonical
   const mcp = /^mcp__([^_]+(?:_[^_]+)*?)(?:__(.+))?$/.exec(name)
   if (mcp) return mcpTool(mcp[1]!, mcp[2] ?? '*')

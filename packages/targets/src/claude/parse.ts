@@ -32,18 +32,17 @@ export function parseClaude(file: SourceFile, ctx: TargetContext): AgentDocument
   const extensions: Record<string, unknown> = {}
 
   const name = read.string('name', 'name')
-  if (name === undefined) {
+  if (name === undefined || name === '') {
     ctx.report(
       'AGC104',
-      'Claude Code skips agent files without a `name`; the name was taken from the file name.',
+      `Claude Code skips agent files without a${name === undefined ? '' : ' non-empty'} \`name\`; the name was taken from the file name.`,
       {
         field: 'name',
-        line: 1,
-        column: 1,
+        ...(name === undefined ? { line: 1, column: 1 } : at(pos.value(['name']))),
       },
     )
   }
-  doc.name = name ?? nameFromPath(file.path)
+  doc.name = name || nameFromPath(file.path)
   if (!pos.fields.name) pos.fields.name = { line: 1, column: 1 }
   const description = read.string('description', 'description')
   if (description !== undefined) doc.description = description

@@ -1,5 +1,6 @@
 import { type AgentDocument, CANONICAL_TOOLS, matchWildcard, parseMcpTool } from '@agentc/core'
 import { deniedByRules, rulesByTool, summarizeRules } from '../shared/tool-access'
+import { lookup } from '../shared/values'
 import { FIXED_TOOLS, SHELL_TOOLS, SWITCHABLE_TOOLS } from './mappings'
 
 /** What a Codex agent file switches off (see `SWITCHABLE_TOOLS`). */
@@ -192,7 +193,7 @@ function denialMessage(entry: string, lost: readonly string[], what: string): st
   if (SHELL.includes(entry)) {
     return `Codex has no separate \`${entry}\` tool (it reads, searches and lists files with the shell); ${what} is left out.`
   }
-  const fixed = FIXED_TOOLS[entry]
+  const fixed = lookup(FIXED_TOOLS, entry)
   if (fixed)
     return `Codex cannot switch off its \`${fixed}\` tool (\`${entry}\`) for one agent; ${what} is left out.`
   return `Codex has no \`${entry}\` tool, so there is nothing to switch off; ${what} is not written.`

@@ -117,6 +117,7 @@ describe('emitCodex', () => {
       text: expect.stringContaining('name = "Team/Audit: Deps"'),
       codes: [],
     })
+    expect(emit({ name: 'Team/Audit-Deps' }).codes).toEqual([])
     expect(emit({ name: ' x ' }).codes).toEqual(['AGC207 name'])
   })
 

@@ -1,6 +1,6 @@
 import type { AgentDocument, OutputFile, TargetContext } from '@agentc/core'
 import { bareModelId, vendorOf } from '../shared/models'
-import { safeFileName } from '../shared/names'
+import { reportRenamed, safeFileName } from '../shared/names'
 import { unchangedRaw } from '../shared/raw'
 import { codexSwitches } from './access'
 import { BUILT_IN_AGENTS, BUILT_IN_PROVIDERS, DEFAULT_PROVIDER, EFFORT_TO_CODEX } from './mappings'
@@ -28,8 +28,12 @@ export function codexName(name: string): string {
  * `agents/` and takes the agent's name from its `name` key, so the file name only has to be safe.
  */
 export function codexPath(doc: AgentDocument): string {
-  const file = safeFileName(codexName(doc.name), silent, 'Codex', { allowSlash: true, allowUpper: true })
-  return `.codex/agents/${file}.toml`
+  return `.codex/agents/${codexFile(doc)}.toml`
+}
+
+/** The file of a Codex agent below `.codex/agents/`, without `.toml`: its name made a safe file name. */
+function codexFile(doc: AgentDocument): string {
+  return safeFileName(codexName(doc.name), silent, 'Codex', { allowSlash: true, allowUpper: true })
 }
 
 /**
@@ -42,6 +46,14 @@ export function codexPath(doc: AgentDocument): string {
 export function emitCodex(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
   const path = codexPath(doc)
   const raw = unchangedRaw(doc, 'codex', parseCodex)
+  const name = codexName(doc.name)
+  reportRenamed(ctx, doc, {
+    ...(raw === undefined ? { named: name } : {}),
+    file: codexFile(doc),
+    path,
+    rule: 'Codex trims agent names and needs a non-blank one',
+    tool: 'Codex',
+  })
   if (raw !== undefined) return [{ path, contents: raw }]
   const fields = doc.source?.fields ?? {}
   const own: Record<string, unknown> = { ...(doc.extensions.codex ?? {}) }
@@ -66,14 +78,6 @@ export function emitCodex(doc: AgentDocument, ctx: TargetContext): OutputFile[] 
     values.push(`${key} = ${value}`)
   }
 
-  const name = codexName(doc.name)
-  if (name !== doc.name) {
-    ctx.report(
-      'AGC207',
-      `Codex trims agent names and needs a non-blank one; "${doc.name}" was written as "${name}".`,
-      { field: 'name', ...at(fields, 'name') },
-    )
-  }
   write('name', tomlString(name))
   if ((BUILT_IN_AGENTS as readonly string[]).includes(name) && doc.source?.target !== 'codex') {
     ctx.report('AGC202', `The name \`${name}\` replaces Codex's built-in ${name} agent.`, at(fields, 'name'))

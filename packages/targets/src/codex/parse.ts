@@ -26,6 +26,10 @@ import { endedEarly, isPlainObject, readToml } from './toml'
  */
 export function parseCodex(file: SourceFile, ctx: TargetContext): AgentDocument[] {
   const toml = readToml(file.text)
+  if ('message' in toml && toml.code === 'AGC007') {
+    ctx.report('AGC007', toml.message, { line: toml.line, column: toml.column })
+    return []
+  }
   if ('message' in toml) {
     const early = endedEarly(file.text.replace(/^\ufeff/, ''), toml.line)
     const cause = early

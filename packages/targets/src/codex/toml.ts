@@ -1,11 +1,12 @@
-import type { ParsedYaml, Point } from '@agentc/core'
+import { checkNesting, MAX_NESTING, type ParsedYaml, type Point, positionOf } from '@agentc/core'
 import { parse, TomlError } from 'smol-toml'
 
 /** A TOML document read for a target: plain data and the position of every key and value. */
 export type ParsedToml = ParsedYaml
 
-/** A TOML syntax problem at a position. */
+/** A TOML syntax problem at a position, or (AGC007) data nested deeper than agentc reads. */
 export interface TomlProblem {
+  readonly code?: 'AGC007'
   readonly message: string
   readonly line: number
   readonly column: number
@@ -19,6 +20,8 @@ export interface TomlProblem {
  */
 export function readToml(text: string): ParsedToml | TomlProblem {
   const source = text.startsWith('\ufeff') ? text.slice(1) : text
+  const brackets = checkNesting(source)
+  if (brackets) return { code: 'AGC007', message: brackets.message, ...positionOf(source, brackets.offset) }
   let raw: Record<string, unknown>
   try {
     raw = parse(source, { integersAsBigInt: 'asNeeded' }) as Record<string, unknown>
@@ -29,12 +32,32 @@ export function readToml(text: string): ParsedToml | TomlProblem {
     }
     return { message: String(error), line: 1, column: 1 }
   }
+  // Dotted keys and table headers nest without brackets (`[a.b.c…]`): measured on the data,
+  // without recursion, before anything recurses into it.
+  if (depthOf(raw) > MAX_NESTING) {
+    const deep = scanKeys(source).find((k) => k.path.length > MAX_NESTING)
+    return {
+      code: 'AGC007',
+      message: `The data nests more than ${MAX_NESTING} levels deep here; agentc refuses it rather than risk exhausting memory.`,
+      ...(deep?.key ?? { line: 1, column: 1 }),
+    }
+  }
   const data = plain(raw) as Record<string, unknown>
-  const keys = scanKeys(source)
+  // The first key with each exact path, and the first key below each path: one pass, so that a
+  // file with thousands of keys is not searched once per key.
+  const exact = new Map<string, ScannedKey>()
+  const below = new Map<string, ScannedKey>()
+  for (const k of scanKeys(source)) {
+    const id = JSON.stringify(k.path)
+    if (!exact.has(id)) exact.set(id, k)
+    for (let n = 0; n <= k.path.length; n++) {
+      const prefix = JSON.stringify(k.path.slice(0, n))
+      if (!below.has(prefix)) below.set(prefix, k)
+    }
+  }
   const find = (path: readonly (string | number)[]) => {
-    const wanted = path.map(String)
-    const exact = keys.find((k) => sameStart(k.path, wanted) && k.path.length === wanted.length)
-    return exact ?? keys.find((k) => sameStart(k.path, wanted))
+    const id = JSON.stringify(path.map(String))
+    return exact.get(id) ?? below.get(id)
   }
   return {
     data,
@@ -44,8 +67,7 @@ export function readToml(text: string): ParsedToml | TomlProblem {
     valuePosition(path) {
       // The value of the longest recorded prefix (array items have no key of their own).
       for (let n = path.length; n > 0; n--) {
-        const wanted = path.slice(0, n).map(String)
-        const hit = keys.find((k) => k.path.length === n && sameStart(k.path, wanted))
+        const hit = exact.get(JSON.stringify(path.slice(0, n).map(String)))
         if (hit) return hit.value
       }
       return find(path)?.key
@@ -53,9 +75,18 @@ export function readToml(text: string): ParsedToml | TomlProblem {
   }
 }
 
-/** Whether `path` starts with every segment of `prefix`. */
-function sameStart(path: readonly string[], prefix: readonly string[]): boolean {
-  return prefix.length <= path.length && prefix.every((p, i) => path[i] === p)
+/** How deep tables and arrays nest in parsed data (1 for a flat table), counted without recursion. */
+function depthOf(root: unknown): number {
+  let max = 0
+  const stack: [unknown, number][] = [[root, 1]]
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!
+    if (value === null || typeof value !== 'object' || value instanceof Date) continue
+    if (depth > max) max = depth
+    if (depth > MAX_NESTING) break
+    for (const child of Object.values(value)) stack.push([child, depth + 1])
+  }
+  return max
 }
 
 /** Smol-toml values as plain JSON-like data. */
@@ -218,7 +249,15 @@ export function tomlKey(key: string): string {
 
 /** A TOML basic string (one line; control characters escaped). */
 export function tomlString(value: string): string {
-  return JSON.stringify(value).replace(/\u007f/g, '\\u007F')
+  return JSON.stringify(wellFormed(value)).replace(/\u007f/g, '\\u007F')
+}
+
+/**
+ * The text with each lone surrogate (which JSON or YAML escapes can produce) as U+FFFD: a TOML
+ * string holds Unicode scalar values only, and `\uD800` is not a valid TOML escape.
+ */
+function wellFormed(value: string): string {
+  return value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
 }
 
 /**
@@ -226,7 +265,8 @@ export function tomlString(value: string): string {
  * backslashes, control characters and every quote that could end the string escaped, `"""`.
  * Ordinary single and double quotes stay as they are, so the prompt reads as written.
  */
-export function tomlMultiline(value: string): string {
+export function tomlMultiline(text: string): string {
+  const value = wellFormed(text)
   let out = ''
   let i = 0
   while (i < value.length) {

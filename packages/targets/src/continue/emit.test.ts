@@ -34,11 +34,12 @@ describe('emitContinue', () => {
     expect(emit({ activation: { kind: 'model-decision' } }).codes).toEqual(['AGC202'])
   })
 
-  it('writes the file under a safe name and keeps the name in `name:` (no report)', () => {
+  it('writes the file under a safe name and keeps the name in `name:` (no loss, no report)', () => {
     const { path, text, codes } = emit({ name: 'Documentation Standards', activation: { kind: 'always' } })
     expect(path).toBe('.continue/rules/Documentation-Standards.md')
     expect(text).toContain('name: Documentation Standards\n')
     expect(codes).toEqual([])
+    expect(emit({ name: 'Documentation-Standards', activation: { kind: 'always' } }).codes).toEqual([])
   })
 
   it('keeps a regex rule scoped by its regex when it is rewritten', () => {

@@ -1,5 +1,5 @@
 import type { AgentDocument, FrontmatterEntry, OutputFile, TargetContext } from '@agentc/core'
-import { safeFileName } from '../shared/names'
+import { reportRenamed, safeFileName } from '../shared/names'
 import { unchangedRaw } from '../shared/raw'
 import {
   defaultActivation,
@@ -18,7 +18,12 @@ const silent: TargetContext = { report() {}, options: {} }
 
 /** Where agentc writes a Continue rule (the file name is the name made safe; `name:` keeps it). */
 export function continuePath(name: string): string {
-  return `.continue/rules/${safeFileName(name, silent, 'Continue', { allowUpper: true })}.md`
+  return `.continue/rules/${continueFile(name)}.md`
+}
+
+/** The file name of a Continue rule, without `.md`. */
+function continueFile(name: string): string {
+  return safeFileName(name, silent, 'Continue', { allowUpper: true })
 }
 
 /**
@@ -30,6 +35,14 @@ export function continuePath(name: string): string {
 export function emitContinue(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
   const fields = doc.source?.fields ?? {}
   const path = rulePath(doc, 'continue', reparseName(parseContinue), () => continuePath(doc.name))
+  // Continue reads a blank `name` as none and names the rule after its file.
+  const file = continueFile(doc.name)
+  reportRenamed(ctx, doc, {
+    file,
+    path,
+    tool: 'Continue',
+    ...(doc.name.trim() === '' ? { named: file } : {}),
+  })
   const raw = unchangedRaw(doc, 'continue', parseContinue)
   if (raw !== undefined) return [{ path, contents: raw }]
   const activation = defaultActivation(doc)

@@ -34,10 +34,11 @@ describe('emitCopilotInstructions', () => {
     expect(emit({ activation: { kind: 'globs', globs: ['**'] } }).codes).toEqual(['AGC202'])
   })
 
-  it('keeps a name that is not a safe file name in `name:` (no report)', () => {
+  it('keeps a name that is not a safe file name in `name:` (no loss, no report)', () => {
     const { path, text, codes } = emit({ name: 'C# style', activation: { kind: 'always' } })
     expect(path).toBe('.github/instructions/C-style.instructions.md')
     expect(text).toBe('---\nname: C# style\napplyTo: "**"\n---\nBody\n')
     expect(codes).toEqual([])
+    expect(emit({ name: 'C-style', activation: { kind: 'always' } }).codes).toEqual([])
   })
 })

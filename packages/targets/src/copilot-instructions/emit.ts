@@ -1,5 +1,5 @@
 import type { AgentDocument, OutputFile, TargetContext } from '@agentc/core'
-import { safeFileName } from '../shared/names'
+import { reportRenamed, safeFileName } from '../shared/names'
 import { unchangedRaw } from '../shared/raw'
 import {
   defaultActivation,
@@ -20,7 +20,12 @@ const silent: TargetContext = { report() {}, options: {} }
 
 /** Where agentc writes a Copilot instructions file (the file name is the name made safe). */
 export function copilotInstructionsPath(name: string): string {
-  return `.github/instructions/${safeFileName(name, silent, 'Copilot', { allowSlash: true, allowUpper: true })}.instructions.md`
+  return `.github/instructions/${instructionsFile(name)}.instructions.md`
+}
+
+/** The file of instructions below `.github/instructions/`, without `.instructions.md`. */
+function instructionsFile(name: string): string {
+  return safeFileName(name, silent, 'Copilot', { allowSlash: true, allowUpper: true })
 }
 
 /**
@@ -34,6 +39,9 @@ export function emitCopilotInstructions(doc: AgentDocument, ctx: TargetContext):
   const path = rulePath(doc, 'copilot-instructions', reparseName(parseCopilotInstructions), () =>
     copilotInstructionsPath(doc.name),
   )
+  // A blank `name` reads back as none: the instructions are named after their file.
+  const file = instructionsFile(doc.name)
+  reportRenamed(ctx, doc, { file, path, tool: 'Copilot', ...(doc.name.trim() === '' ? { named: file } : {}) })
   const raw = unchangedRaw(doc, 'copilot-instructions', parseCopilotInstructions)
   if (raw !== undefined) return [{ path, contents: raw }]
   const activation = defaultActivation(doc)

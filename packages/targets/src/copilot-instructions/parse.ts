@@ -1,6 +1,7 @@
 import { type AgentDocument, createBody, IR_VERSION, type SourceFile, type TargetContext } from '@agentc/core'
 import { at, Positions, readMarkdownFile } from '../shared/markdown-file'
 import { keepExtensions, ruleNameFromPath, splitGlobString } from '../shared/rule-file'
+import { VS_CODE_YAML } from '../shared/tolerant-yaml'
 import { validateFrontmatter } from '../shared/validate'
 import { activationFromCopilot, COPILOT_KEYS, COPILOT_KNOWN_KEYS, keyHint } from './mappings'
 import { copilotInstructionsFrontmatter } from './schema'
@@ -21,7 +22,7 @@ export const INSTRUCTIONS_EXTENSION = /\.instructions\.md$/i
  * @returns The instructions as a document, or nothing after an error.
  */
 export function parseCopilotInstructions(file: SourceFile, ctx: TargetContext): AgentDocument[] {
-  const md = readMarkdownFile(file, ctx, true)
+  const md = readMarkdownFile(file, ctx, true, VS_CODE_YAML)
   if (!md) return []
   const data = md.yaml.data
   const pos = new Positions(md.yaml)

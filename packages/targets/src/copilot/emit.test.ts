@@ -28,6 +28,7 @@ describe('emitCopilot', () => {
       text: '---\nname: WinForms Expert\ndescription: d\n---\nb\n',
       codes: [],
     })
+    expect(emit({ name: 'winforms-expert' }).codes).toEqual([])
   })
 
   it('keeps the path of a file read from .github/agents and moves a chat mode there', () => {

@@ -1,5 +1,12 @@
-import { type AgentDocument, ensureFinalNewline, type OutputFile, type TargetContext } from '@agentc/core'
+import {
+  type AgentDocument,
+  ensureFinalNewline,
+  isSafeRelativePath,
+  type OutputFile,
+  type TargetContext,
+} from '@agentc/core'
 import { Document, isSeq, Scalar, visit } from 'yaml'
+import { portableSegment, reportRenamed } from '../shared/names'
 import { unchangedRaw } from '../shared/raw'
 import { translateAccess } from './access'
 import {
@@ -25,8 +32,9 @@ const MAX_BODY = 30_000
 
 /**
  * The file name (without `.agent.md`) of an agent: its name in lower case, with every run of
- * characters other than letters, digits, `.` and `_` as one hyphen. The display name itself is
- * kept in the `name` key.
+ * characters other than letters, digits, `.` and `_` as one hyphen (and every run of `-` and `.`
+ * as one hyphen, so no `..` is left), made portable (`con` → `con-agent`). The display name
+ * itself is kept in the `name` key.
  */
 export function copilotFileStem(name: string): string {
   const stem = name
@@ -34,8 +42,9 @@ export function copilotFileStem(name: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9._]+/g, '-')
+    .replace(/[-.]{2,}/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '')
-  return stem === '' ? 'agent' : stem
+  return portableSegment(stem)
 }
 
 /**
@@ -45,7 +54,7 @@ export function copilotFileStem(name: string): string {
  */
 export function copilotPath(doc: AgentDocument): string {
   const source = doc.source
-  if (source?.target === 'copilot') {
+  if (source?.target === 'copilot' && isSafeRelativePath(source.path)) {
     if (/(^|\/)\.github\/agents\/.+\.md$/.test(source.path)) return source.path
     const mode = /^(.*\/)?\.github\/chatmodes\/(.+)\.chatmode\.md$/.exec(source.path)
     if (mode) return `${mode[1] ?? ''}.github/agents/${mode[2]}.agent.md`
@@ -60,6 +69,10 @@ export function copilotPath(doc: AgentDocument): string {
 export function emitCopilot(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
   const path = copilotPath(doc)
   const raw = unchangedRaw(doc, 'copilot', parseCopilot)
+  // A file that keeps its path (or a chat mode's) keeps its identity; a new one is named after the agent.
+  const stem = copilotFileStem(doc.name)
+  const file = path === `.github/agents/${stem}.agent.md` ? stem : doc.name
+  reportRenamed(ctx, doc, { file, path, tool: 'GitHub Copilot' })
   if (raw !== undefined) return [{ path, contents: raw }]
   const fields = doc.source?.fields ?? {}
   const own = doc.extensions.copilot ?? {}

@@ -1,5 +1,6 @@
 import { type ModelRef, mcpTool, nativeTool, parseMcpTool, parseNativeTool } from '@agentc/core'
 import { bareModelId, vendorOf } from '../shared/models'
+import { lookup } from '../shared/values'
 
 // ---------------------------------------------------------------------------------------------
 // Tools
@@ -138,9 +139,9 @@ export function toolFromCopilot(written: string): ReadTool {
   const legacyTo = Object.hasOwn(LEGACY_TOOLS, written) ? LEGACY_TOOLS[written] : undefined
   const name = legacyTo ?? written
   const legacy = legacyTo ? { legacy: { from: written, to: legacyTo } } : {}
-  const alias = ALIASES[name.toLowerCase()]
+  const alias = lookup(ALIASES, name.toLowerCase())
   if (alias) return { tools: GROUP_MEMBERS.get(alias)!, ...legacy }
-  const canonical = NAMESPACED[name]
+  const canonical = lookup(NAMESPACED, name)
   if (canonical) return { tools: [canonical], ...legacy }
   if (name === 'vscode') return { tools: [nativeTool('copilot', 'vscode'), 'question'], ...legacy }
   const slash = name.indexOf('/')

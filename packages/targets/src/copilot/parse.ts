@@ -9,8 +9,10 @@ import {
   type TargetContext,
 } from '@agentc/core'
 import { at, Positions, readMarkdownFile } from '../shared/markdown-file'
+import { orFileName } from '../shared/names'
+import { VS_CODE_YAML } from '../shared/tolerant-yaml'
 import { validateFrontmatter } from '../shared/validate'
-import { stringList } from '../shared/values'
+import { lookup, stringList } from '../shared/values'
 import { KNOWN_EXTENSION_KEYS, MODELLED_KEYS, modelFromCopilot, TARGETS, toolFromCopilot } from './mappings'
 import { copilotFrontmatter } from './schema'
 
@@ -34,7 +36,7 @@ const OPENCODE_KEYS: Readonly<Record<string, string>> = {
  * @returns The agent, or nothing after an error.
  */
 export function parseCopilot(file: SourceFile, ctx: TargetContext): AgentDocument[] {
-  const md = readMarkdownFile(file, ctx, true)
+  const md = readMarkdownFile(file, ctx, true, VS_CODE_YAML)
   if (!md) return []
   const data = md.yaml.data
   const pos = new Positions(md.yaml)
@@ -56,7 +58,8 @@ export function parseCopilot(file: SourceFile, ctx: TargetContext): AgentDocumen
     )
   }
 
-  doc.name = text('name', 'name') ?? nameFromCopilotPath(file.path)
+  // An empty `name` names nothing: the file's name stands for it.
+  doc.name = text('name', 'name') || nameFromCopilotPath(file.path)
   if (!pos.fields.name) pos.fields.name = { line: 1, column: 1 }
   const description = text('description', 'description')
   if (description !== undefined) doc.description = description
@@ -92,7 +95,7 @@ export function parseCopilot(file: SourceFile, ctx: TargetContext): AgentDocumen
     extensions[key] = value
     const p = pos.key(`extensions.copilot.${key}`, [key])
     if (!KNOWN_EXTENSION_KEYS.has(key)) {
-      const opencode = OPENCODE_KEYS[key]
+      const opencode = lookup(OPENCODE_KEYS, key)
       ctx.report(
         'AGC102',
         opencode
@@ -112,7 +115,7 @@ export function parseCopilot(file: SourceFile, ctx: TargetContext): AgentDocumen
 /** The agent name a Copilot file gets from its path: the file name without `.agent.md` / `.chatmode.md` / `.md`. */
 export function nameFromCopilotPath(path: string): string {
   const base = path.replace(/\\/g, '/').split('/').pop() ?? path
-  return base.replace(/\.(agent|chatmode)\.md$/i, '').replace(/\.md$/i, '')
+  return orFileName(base.replace(/\.(agent|chatmode)\.md$/i, '').replace(/\.md$/i, ''), path)
 }
 
 /** The IR field a Copilot key holds. */

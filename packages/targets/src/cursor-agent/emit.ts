@@ -7,8 +7,10 @@ import {
   writeFrontmatterFile,
 } from '@agentc/core'
 import { bareModelId, CLAUDE_ALIAS_IDS, CLAUDE_ALIASES, vendorOf } from '../shared/models'
+import { portableSegment, reportRenamed } from '../shared/names'
 import { unchangedRaw } from '../shared/raw'
 import { denialKey, deniedPatterns, rulesByTool, summarizeRules, toolAccess } from '../shared/tool-access'
+import { lookup } from '../shared/values'
 import { CURSOR_VENDORS, MUTATING_TOOLS } from './mappings'
 import { parseCursorAgent } from './parse'
 
@@ -32,9 +34,9 @@ export function cursorAgentName(name: string): string {
   return safe === '' ? 'agent' : safe
 }
 
-/** Where a Cursor subagent is written. */
+/** Where a Cursor subagent is written: its name, made portable (`con` → `con-agent.md`). */
 export function cursorAgentPath(doc: AgentDocument): string {
-  return `.cursor/agents/${cursorAgentName(doc.name)}.md`
+  return `.cursor/agents/${portableSegment(cursorAgentName(doc.name))}.md`
 }
 
 /**
@@ -45,16 +47,16 @@ export function cursorAgentPath(doc: AgentDocument): string {
 export function emitCursorAgent(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
   const fields = doc.source?.fields ?? {}
   const name = cursorAgentName(doc.name)
-  const path = `.cursor/agents/${name}.md`
+  const path = cursorAgentPath(doc)
   const raw = unchangedRaw(doc, 'cursor-agent', parseCursorAgent)
+  reportRenamed(ctx, doc, {
+    ...(raw === undefined ? { named: name } : {}),
+    file: portableSegment(name),
+    path,
+    rule: 'Cursor subagent names use lowercase letters, digits and hyphens',
+    tool: 'Cursor',
+  })
   if (raw !== undefined) return [{ path, contents: raw }]
-  if (name !== doc.name) {
-    ctx.report(
-      'AGC207',
-      `Cursor subagent names use lowercase letters, digits and hyphens; "${doc.name}" became "${name}".`,
-      { field: 'name', ...at(fields, 'name') },
-    )
-  }
   if (doc.description === undefined || doc.description.trim() === '') {
     ctx.report(
       'AGC104',
@@ -88,7 +90,7 @@ function modelValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): str
   if (model.id === 'inherit') return 'inherit'
   if (model.id === 'fast' && model.provider === undefined) return 'fast'
   const anthropic = model.provider === undefined || model.provider === 'anthropic'
-  const pinned = anthropic ? CLAUDE_ALIAS_IDS[model.id] : undefined
+  const pinned = anthropic ? lookup(CLAUDE_ALIAS_IDS, model.id) : undefined
   if (pinned) {
     ctx.report(
       'AGC202',

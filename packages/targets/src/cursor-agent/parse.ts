@@ -8,6 +8,7 @@ import {
 } from '@agentc/core'
 import { at, Positions, readMarkdownFile } from '../shared/markdown-file'
 import { vendorOf } from '../shared/models'
+import { orFileName } from '../shared/names'
 import { validateFrontmatter } from '../shared/validate'
 import { FieldReader } from '../shared/values'
 import { CURSOR_AGENT_EXTENSION_KEYS, CURSOR_AGENT_KEYS, MUTATING_TOOLS } from './mappings'
@@ -75,7 +76,7 @@ function fieldOfKey(key: string): string {
 /** The file name without `.md`: Cursor's default subagent name. */
 function fileStem(path: string): string {
   const base = path.replace(/\\/g, '/').split('/').pop() ?? path
-  return base.replace(/\.md$/i, '')
+  return orFileName(base.replace(/\.md$/i, ''), path)
 }
 
 /** A subagent's `model`: `inherit`, `fast`, or a bare model id whose vendor is read from the id. */

@@ -10,13 +10,22 @@ const at = (fields: Fields, key: string) => {
   return p ? { line: p.line, column: p.column } : {}
 }
 
+const silent: TargetContext = { report() {}, options: {} }
+
+/**
+ * Where a Cursor rule is written: `.cursor/rules/<name>.mdc`, the name made a safe file name
+ * (Cursor names a rule by its path), reported through `ctx` when that changed it.
+ */
+export function cursorPath(doc: AgentDocument, ctx: TargetContext = silent): string {
+  return `.cursor/rules/${safeFileName(doc.name, ctx, 'Cursor', { allowSlash: true, allowUpper: true })}.mdc`
+}
+
 /**
  * Emits a Cursor project rule. An agent (no activation) becomes an agent-requested rule: its
  * description tells Cursor's agent when to fetch it.
  */
 export function emitCursor(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
-  const name = safeFileName(doc.name, ctx, 'Cursor', { allowSlash: true, allowUpper: true })
-  const path = `.cursor/rules/${name}.mdc`
+  const path = cursorPath(doc, ctx)
   const raw = unchangedRaw(doc, 'cursor', parseCursor)
   if (raw !== undefined) return [{ path, contents: raw }]
   const fields = doc.source?.fields ?? {}
@@ -34,8 +43,17 @@ export function emitCursor(doc: AgentDocument, ctx: TargetContext): OutputFile[]
   let globs = ''
   let alwaysApply = false
   if (activation.kind === 'always') alwaysApply = true
-  else if (activation.kind === 'globs') globs = activation.globs.join(',')
-  else if (activation.kind === 'model-decision' && description === undefined) {
+  else if (activation.kind === 'globs') {
+    globs = activation.globs.join(',')
+    if (/[\r\n]/.test(globs)) {
+      globs = globs.replace(/[\r\n]+/g, ' ')
+      ctx.report(
+        'AGC202',
+        'Cursor reads the globs on one line; the line breaks in them were replaced by spaces.',
+        { field: 'activation.globs', ...at(fields, 'activation.globs') },
+      )
+    }
+  } else if (activation.kind === 'model-decision' && description === undefined) {
     ctx.report(
       'AGC202',
       'An agent-requested Cursor rule needs a description; without one Cursor applies it only when mentioned.',
@@ -61,7 +79,7 @@ export function emitCursor(doc: AgentDocument, ctx: TargetContext): OutputFile[]
         ? ''
         : typeof value === 'boolean'
           ? String(value)
-          : Array.isArray(value)
+          : typeof value === 'object'
             ? JSON.stringify(value)
             : headerValue(String(value))
     header += `${key}:${text === '' ? '' : ` ${text}`}\n`
@@ -71,7 +89,16 @@ export function emitCursor(doc: AgentDocument, ctx: TargetContext): OutputFile[]
 
 /** A header value as Cursor reads it back: raw, unless it would read as something else. */
 function headerValue(text: string): string {
-  if (text === '' || /^["'[|>]/.test(text) || text === 'true' || text === 'false' || text !== text.trim())
+  if (
+    text === '' ||
+    /^["'[|>]/.test(text) ||
+    text === 'true' ||
+    text === 'false' ||
+    text !== text.trim() ||
+    // Control characters (a NUL would make the file binary) only survive quoted and escaped.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is quoted
+    /[\u0000-\u0008\u000b-\u001f\u007f]/.test(text)
+  )
     return JSON.stringify(text)
   return text
 }

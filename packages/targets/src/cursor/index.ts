@@ -1,6 +1,6 @@
 import { defineTarget } from '@agentc/core'
 import { capabilities } from './capabilities'
-import { emitCursor } from './emit'
+import { cursorPath, emitCursor } from './emit'
 import { parseCursor } from './parse'
 
 /** Cursor project rules: `.cursor/rules/<name>.mdc`. */
@@ -10,7 +10,7 @@ export const cursor = defineTarget({
   kind: 'rule',
   layout: {
     include: ['.cursor/rules/**/*.mdc', '.cursor/rules/**/*.md'],
-    pathFor: (doc) => `.cursor/rules/${doc.name}.mdc`,
+    pathFor: (doc) => cursorPath(doc),
   },
   capabilities,
   vocabulary: { paths: { agents: '.cursor/rules/', instructions: '.cursor/rules/', config: '~/.cursor/' } },

@@ -1,5 +1,6 @@
 import {
   type AgentDocument,
+  checkNesting,
   createBody,
   IR_VERSION,
   type Point,
@@ -9,6 +10,7 @@ import {
 } from '@agentc/core'
 import { parseDocument } from 'yaml'
 import { typeName } from '../shared/markdown-file'
+import { orFileName } from '../shared/names'
 import { activationFromCursor, CURSOR_KEYS, splitGlobs } from './mappings'
 import { cursorFrontmatter } from './schema'
 
@@ -120,7 +122,7 @@ function ruleName(path: string): string {
     }
   }
   const rest = root === -1 ? [parts[parts.length - 1]!] : parts.slice(root + 1)
-  return rest.join('/').replace(/\.(mdc|md)$/i, '')
+  return orFileName(rest.join('/').replace(/\.(mdc|md)$/i, ''), path)
 }
 
 /** Reads Cursor's `key: value` header lines, with `- item` lists and indented continuations. */
@@ -158,10 +160,17 @@ function value(raw: string): unknown {
   if (raw === '') return null
   if (raw === 'true' || raw === 'false') return raw === 'true'
   if (raw === '|' || raw === '>' || raw === '|-' || raw === '>-') return ''
-  if (raw.startsWith('[') && raw.endsWith(']')) {
-    const doc = parseDocument(raw, { prettyErrors: false })
-    const list = doc.errors.length === 0 ? doc.toJS() : undefined
-    if (Array.isArray(list)) return list.map((v) => String(v))
+  if (raw.startsWith('[') && raw.endsWith(']') && !checkNesting(raw)) {
+    // A list YAML understands; anything else (or a list nested too deep to parse safely) is
+    // text, as Cursor reads it. `toJS` throws on an alias without an anchor (`[*.md]`) and on
+    // too many aliases.
+    try {
+      const doc = parseDocument(raw, { prettyErrors: false })
+      const list = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined
+      if (Array.isArray(list)) return list.map((v) => String(v))
+    } catch {
+      // Text, below.
+    }
     return raw
   }
   return scalar(raw)

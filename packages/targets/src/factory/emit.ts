@@ -8,8 +8,10 @@ import {
   type TargetContext,
 } from '@agentc/core'
 import { bareModelId, vendorOf } from '../shared/models'
+import { portableSegment, reportRenamed } from '../shared/names'
 import { unchangedRaw } from '../shared/raw'
 import { denialKey, deniedPatterns, rulesByTool, summarizeRules, toolAccess } from '../shared/tool-access'
+import { lookup } from '../shared/values'
 import {
   CATEGORY_TOOLS,
   FACTORY_ALIAS_IDS,
@@ -46,7 +48,12 @@ export function factoryName(name: string): string {
  * its name with `_` as `-`, as Factory itself names droid files.
  */
 export function factoryPath(doc: AgentDocument): string {
-  return `.factory/droids/${factoryName(doc.name).replace(/_/g, '-')}.md`
+  return `.factory/droids/${factoryFile(doc)}.md`
+}
+
+/** The file name of a droid, without `.md`, made portable (`con` → `con-agent`). */
+function factoryFile(doc: AgentDocument): string {
+  return portableSegment(factoryName(doc.name).replace(/_/g, '-'), 'droid')
 }
 
 /**
@@ -58,14 +65,14 @@ export function emitFactory(doc: AgentDocument, ctx: TargetContext): OutputFile[
   const name = factoryName(doc.name)
   const path = factoryPath(doc)
   const raw = unchangedRaw(doc, 'factory', parseFactory)
+  reportRenamed(ctx, doc, {
+    ...(raw === undefined ? { named: name } : {}),
+    file: factoryFile(doc),
+    path,
+    rule: 'Factory droid names use lowercase letters, digits, `-` and `_`',
+    tool: 'Factory',
+  })
   if (raw !== undefined) return [{ path, contents: raw }]
-  if (name !== doc.name) {
-    ctx.report(
-      'AGC207',
-      `Factory droid names use lowercase letters, digits, \`-\` and \`_\`; "${doc.name}" became "${name}".`,
-      { field: 'name', ...at(fields, 'name') },
-    )
-  }
   if (doc.description === undefined || doc.description.trim() === '') {
     ctx.report(
       'AGC104',
@@ -128,7 +135,7 @@ function modelValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): str
   if (model.id === 'inherit') return 'inherit'
   if (model.id.startsWith('custom:')) return model.id
   const anthropic = model.provider === undefined || model.provider === 'anthropic'
-  const alias = anthropic ? FACTORY_ALIAS_IDS[model.id] : undefined
+  const alias = anthropic ? lookup(FACTORY_ALIAS_IDS, model.id) : undefined
   if (alias) {
     ctx.report(
       'AGC202',
@@ -162,12 +169,12 @@ function modelValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): str
     // Bedrock/Vertex suffixes and dotted versions (`claude-opus-4.5`) are Factory's hyphenated ids.
     id = id.replace(/-v\d+(:\d+)?$/, '').replace(/@\d{8}$/, '')
     while (/(\d)\.(\d)/.test(id)) id = id.replace(/(\d)\.(\d)/, '$1-$2')
-    id = FACTORY_DATED_IDS[id] ?? id
+    id = lookup(FACTORY_DATED_IDS, id) ?? id
   }
   if (id !== model.id) {
     ctx.report(
       'AGC202',
-      FACTORY_DATED_IDS[bareModelId(model.id)] === id
+      lookup(FACTORY_DATED_IDS, bareModelId(model.id)) === id
         ? `The model \`${model.written}\` is written as \`${id}\`, the dated snapshot it names: Factory lists this model by that id only.`
         : `The model \`${model.written}\` is written as Factory's model id \`${id}\`.`,
       where,

@@ -1,4 +1,5 @@
 import { type Effort, isCanonicalTool, mcpTool, nativeTool, parseMcpTool } from '@agentc/core'
+import { lookup } from '../shared/values'
 
 /**
  * Factory tool ids by canonical name (docs `cli/configuration/custom-droids`, 2026-11-26). Tool
@@ -37,7 +38,7 @@ export function isFactoryTool(name: string): boolean {
  * an id Factory does not document becomes `factory:<id>`.
  */
 export function toolFromFactory(name: string): string {
-  const canonical = FROM_FACTORY[name]
+  const canonical = lookup(FROM_FACTORY, name)
   if (canonical) return canonical
   const mcp = /^mcp__([^_]+(?:_[^_]+)*?)__(.+)$/.exec(name)
   if (mcp) return mcpTool(mcp[1]!, mcp[2]!)

@@ -7,6 +7,7 @@ import {
 } from '@agentc/core'
 import { type AccessPlan, describeRules, planAccess } from '../shared/access-plan'
 import { bareModelId, vendorOf } from '../shared/models'
+import { portableSegment, reportRenamed } from '../shared/names'
 import { unchangedRaw } from '../shared/raw'
 import {
   GEMINI_DEFAULT_DECISIONS,
@@ -42,10 +43,17 @@ export function geminiName(name: string): string {
   return safe === '' ? 'agent' : safe
 }
 
-/** Where a Gemini CLI agent is written (Gemini skips file names starting with `_`). */
+/**
+ * The file name of a Gemini CLI agent, without `.md`: its name without leading `_` (Gemini skips
+ * file names starting with `_`), made portable (`con` → `con-agent`).
+ */
+function geminiFile(doc: AgentDocument): string {
+  return portableSegment(geminiName(doc.name).replace(/^_+/, ''))
+}
+
+/** Where a Gemini CLI agent is written. */
 export function geminiPath(doc: AgentDocument): string {
-  const file = geminiName(doc.name).replace(/^_+/, '')
-  return `.gemini/agents/${file === '' ? 'agent' : file}.md`
+  return `.gemini/agents/${geminiFile(doc)}.md`
 }
 
 /**
@@ -57,15 +65,15 @@ export function emitGemini(doc: AgentDocument, ctx: TargetContext): OutputFile[]
   const fields = doc.source?.fields ?? {}
   const path = geminiPath(doc)
   const raw = singleAgentSource(doc) ? unchangedRaw(doc, 'gemini', parseGemini) : undefined
-  if (raw !== undefined) return [{ path, contents: raw }]
   const name = geminiName(doc.name)
-  if (name !== doc.name) {
-    ctx.report(
-      'AGC207',
-      `Gemini CLI agent names use lowercase letters, digits, \`-\` and \`_\`; "${doc.name}" became "${name}".`,
-      { field: 'name', ...at(fields, 'name') },
-    )
-  }
+  reportRenamed(ctx, doc, {
+    ...(raw === undefined ? { named: name } : {}),
+    file: geminiFile(doc),
+    path,
+    rule: 'Gemini CLI agent names use lowercase letters, digits, `-` and `_`',
+    tool: 'Gemini CLI',
+  })
+  if (raw !== undefined) return [{ path, contents: raw }]
   const own = doc.extensions.gemini ?? {}
   // Gemini CLI reads an agent without `kind` as remote when it has only remote keys.
   const remote =

@@ -1,4 +1,5 @@
 import { type Decision, isCanonicalTool, mcpTool, nativeTool, parseMcpTool } from '@agentc/core'
+import { lookup } from '../shared/values'
 
 /** Gemini CLI tool names by canonical name. */
 export const TOOL_TO_GEMINI: Readonly<Record<string, string>> = {
@@ -75,7 +76,7 @@ export function invalidGeminiTool(name: string): string | undefined {
 /** Canonical name of a Gemini CLI tool name (`read_file` → `read`, `mcp_gh_issue` → `mcp:gh/issue`). */
 export function toolFromGemini(name: string): string {
   if (name === '*') return '*'
-  const canonical = FROM_GEMINI[name]
+  const canonical = lookup(FROM_GEMINI, name)
   if (canonical) return canonical
   if (name !== 'mcp_*' && name.startsWith('mcp_')) {
     const rest = name.slice(4)

@@ -1,5 +1,6 @@
 import {
   type AgentDocument,
+  checkNesting,
   createBody,
   IR_VERSION,
   type ModelRef,
@@ -61,6 +62,7 @@ export function parseGemini(file: SourceFile, ctx: TargetContext): AgentDocument
     )
     return []
   }
+  if (!fencesAsGeminiReadsThem(file.text, split.bodyLine, ctx)) return []
   const list = yamlList(split.yamlText, split.yamlLine, ctx)
   if (list) {
     const docs: AgentDocument[] = []
@@ -79,6 +81,43 @@ export function parseGemini(file: SourceFile, ctx: TargetContext): AgentDocument
   const doc = readAgent(md.yaml, file, md.split.body, ctx, false)
   if (doc) checkFileName(file.path, ctx)
   return doc ? [doc] : []
+}
+
+/**
+ * Gemini CLI finds the frontmatter with `/^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n([\s\S]*))?/` on
+ * the file as read (`skills/skillLoader.ts` `FRONTMATTER_REGEX`, used by `agentLoader.ts`):
+ * anything after the opening `---` means no frontmatter (the file is refused); anything after the
+ * closing `---` means no body (the agent loads with an empty system prompt). A byte-order mark
+ * also hides the frontmatter from it; agentc reads a file the same with or without one, so that
+ * is a warning.
+ * @returns Whether to go on reading the file.
+ */
+function fencesAsGeminiReadsThem(text: string, bodyLine: number, ctx: TargetContext): boolean {
+  const bom = text.startsWith('\ufeff')
+  if (bom) {
+    ctx.report(
+      'AGC104',
+      'The file starts with a byte-order mark, which Gemini CLI does not skip: it finds no frontmatter and refuses the file. Save it without the mark.',
+      { field: 'name', line: 1, column: 1 },
+    )
+  }
+  if (!/^---\r?\n/.test(bom ? text.slice(1) : text)) {
+    ctx.report(
+      'AGC101',
+      'The first line has more after `---`; Gemini CLI needs exactly `---` there, finds no frontmatter and refuses the file.',
+      { field: 'name', line: 1, column: 4 },
+    )
+    return false
+  }
+  const closing = text.split('\n')[bodyLine - 2]?.replace(/\r$/, '')
+  if (closing !== undefined && closing !== '---') {
+    ctx.report(
+      'AGC104',
+      'The closing line has more after `---`: Gemini CLI then reads no body, so the agent gets an empty system prompt.',
+      { field: 'body', line: bodyLine - 1, column: 4 },
+    )
+  }
+  return true
 }
 
 /** Reads one agent (the whole frontmatter, or one item of a list of remote agents). */
@@ -101,7 +140,8 @@ function readAgent(
       `\`${key}\` is not a Gemini CLI agent key, and Gemini CLI refuses files with keys it does not know${hint ? `; the key it reads is \`${hint}\`` : ''}.`,
       {
         field: `extensions.gemini.${key}`,
-        ...at(pos.key(`extensions.gemini.${key}`, [key])),
+        // A key the positions cannot find (YAML `null:` or `~:` is the key "") is in the map.
+        ...at(pos.key(`extensions.gemini.${key}`, [key]) ?? pos.value([])),
         ...(key === 'mcpServers'
           ? { note: 'The subagent docs spell it `mcpServers`, but the loader only accepts `mcp_servers`.' }
           : {}),
@@ -135,7 +175,10 @@ function readAgent(
     ctx.report(
       'AGC101',
       'A remote (A2A) Gemini CLI agent needs exactly one of `agent_card_url` and `agent_card_json`.',
-      { field: 'extensions.gemini.agent_card_url', ...at(pos.key('name', ['name'])) },
+      {
+        field: 'extensions.gemini.agent_card_url',
+        ...at(pos.key('name', ['name']) ?? pos.value(['kind']) ?? pos.value([])),
+      },
     )
   }
   const read = new FieldReader(data, pos, ctx, TOOL)
@@ -255,6 +298,8 @@ function yamlList(
   firstLine: number,
   ctx: TargetContext,
 ): (ParsedYaml | undefined)[] | undefined {
+  // Too deep for a parser to recurse into safely: the frontmatter reader reports it (AGC007).
+  if (checkNesting(text)) return undefined
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true })
   if (doc.errors.length > 0 || !isSeq(doc.contents)) return undefined

@@ -7,9 +7,9 @@ import {
   writeFrontmatterFile,
 } from '@agentc/core'
 import { CLAUDE_ALIAS_IDS, vendorOf } from '../shared/models'
-import { safeFileName } from '../shared/names'
+import { reportRenamed, safeFileName } from '../shared/names'
 import { unchangedRaw } from '../shared/raw'
-import { isEffort } from '../shared/values'
+import { isEffort, lookup } from '../shared/values'
 import { DISABLED_KEY, EFFORT_KEYS, NAMED_TO_HEX, THEME_COLORS, VENDOR_PROVIDERS } from './mappings'
 import { parseKilo } from './parse'
 import { kiloPermission } from './permissions'
@@ -40,6 +40,7 @@ export function kiloPath(doc: AgentDocument): string {
 export function emitKilo(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
   const path = kiloPath(doc)
   const raw = unchangedRaw(doc, 'kilo', parseKilo)
+  reportRenamed(ctx, doc, { file: fileName(doc.name), path, tool: 'Kilo' })
   if (raw !== undefined) return [{ path, contents: raw }]
   const fields = doc.source?.fields ?? {}
   const own = doc.extensions.kilo ?? {}
@@ -69,7 +70,9 @@ function modelValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): str
   if (!model || model.id === 'inherit') return undefined
   const where = { field: 'model', ...pos(fields, 'model') }
   const pinned =
-    model.provider === undefined || model.provider === 'anthropic' ? CLAUDE_ALIAS_IDS[model.id] : undefined
+    model.provider === undefined || model.provider === 'anthropic'
+      ? lookup(CLAUDE_ALIAS_IDS, model.id)
+      : undefined
   if (pinned) {
     ctx.report(
       'AGC202',
@@ -81,7 +84,7 @@ function modelValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): str
   if (model.provider) return `${model.provider}/${model.id}`
   if (model.written.startsWith('{')) return model.written
   const vendor = vendorOf(model)
-  const provider = vendor ? VENDOR_PROVIDERS[vendor] : undefined
+  const provider = vendor ? lookup(VENDOR_PROVIDERS, vendor) : undefined
   if (provider) {
     ctx.report(
       'AGC202',
@@ -126,7 +129,7 @@ function effortEntry(
 function colorValue(color: string | undefined, ctx: TargetContext, fields: Fields): string | undefined {
   if (color === undefined) return undefined
   if (/^#[0-9a-fA-F]{6}$/.test(color) || (THEME_COLORS as readonly string[]).includes(color)) return color
-  const hex = NAMED_TO_HEX[color.toLowerCase()]
+  const hex = lookup(NAMED_TO_HEX, color.toLowerCase())
   if (hex) {
     ctx.report('AGC202', `Kilo rejects colour names; \`${color}\` was written as ${hex}.`, {
       field: 'color',

@@ -10,7 +10,7 @@ import {
   type TargetContext,
 } from '@agentc/core'
 import { at, Positions, readMarkdownFile } from '../shared/markdown-file'
-import { nameFromPath } from '../shared/names'
+import { nameFromPath, orFileName } from '../shared/names'
 import { validateFrontmatter } from '../shared/validate'
 import { FieldReader, isDecision, isEffort } from '../shared/values'
 import {
@@ -60,7 +60,8 @@ export function parseKilo(file: SourceFile, ctx: TargetContext): AgentDocument[]
   const doc: { -readonly [K in keyof AgentDocument]?: AgentDocument[K] } = { irVersion: IR_VERSION }
   const extensions: Record<string, unknown> = {}
 
-  doc.name = read.string('name', 'name') ?? kiloNameFromPath(file.path)
+  // An empty `name` names nothing: the file's name stands for it.
+  doc.name = read.string('name', 'name') || kiloNameFromPath(file.path)
   if (!pos.fields.name) pos.fields.name = { line: 1, column: 1 }
   const description = read.string('description', 'description')
   if (description !== undefined) doc.description = description
@@ -147,10 +148,13 @@ export function kiloNameFromPath(path: string): string {
   const parts = path.replace(/\\/g, '/').split('/')
   for (let i = 1; i < parts.length - 1; i++) {
     if ((parts[i] === 'agent' || parts[i] === 'agents') && parts[i - 1] === '.kilo') {
-      return parts
-        .slice(i + 1)
-        .join('/')
-        .replace(/\.md$/, '')
+      return orFileName(
+        parts
+          .slice(i + 1)
+          .join('/')
+          .replace(/\.md$/, ''),
+        path,
+      )
     }
   }
   return nameFromPath(path, /\.md$/)

@@ -1,4 +1,5 @@
 import { type Decision, matchWildcard, type PermissionRule, wildcardsIntersect } from '@agentc/core'
+import { setOwn } from '../shared/values'
 import { ACTION_ONLY_KEYS, toolFromKilo, toolToKilo } from './mappings'
 
 /** A Kilo permission value: one action, or patterns to actions (in order). */
@@ -145,11 +146,11 @@ function toMap(rules: readonly PermissionRule[], notes: AccessNote[]): Record<st
       })
       continue
     }
-    const current = map[key]
+    const current = Object.hasOwn(map, key) ? map[key] : undefined
     if (isCatchAll(rule)) {
       // A tool-wide rule overrides the tool's earlier rules, so the key can move to the end.
       delete map[key]
-      map[key] = rule.decision
+      setOwn(map, key, rule.decision)
       placed = [...placed.filter((p) => p.key !== key), { key, rule }]
       continue
     }
@@ -171,8 +172,8 @@ function toMap(rules: readonly PermissionRule[], notes: AccessNote[]): Record<st
     const patterns: Record<string, Decision> =
       current === undefined ? {} : typeof current === 'string' ? { '*': current } : current
     delete patterns[rule.pattern!]
-    patterns[rule.pattern!] = rule.decision
-    map[key] = patterns
+    setOwn(patterns, rule.pattern!, rule.decision)
+    setOwn(map, key, patterns)
     placed.push({ key, rule })
   }
   for (const [key, value] of Object.entries(map)) {

@@ -1,4 +1,5 @@
 import type { AgentDocument, FrontmatterEntry, OutputFile, TargetContext } from '@agentc/core'
+import { isSafeRelativePath } from '@agentc/core'
 import { writeKiroFile } from '../kiro/yaml'
 import { safeFileName } from '../shared/names'
 import { unchangedRaw } from '../shared/raw'
@@ -27,7 +28,9 @@ export function steeringPath(doc: AgentDocument): string {
  */
 export function emitKiroSteering(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
   const raw = unchangedRaw(doc, ID, parseKiroSteering)
-  if (raw !== undefined && doc.source) return [{ path: doc.source.path, contents: raw }]
+  if (raw !== undefined && doc.source && isSafeRelativePath(doc.source.path)) {
+    return [{ path: doc.source.path, contents: raw }]
+  }
   const fields = doc.source?.fields ?? {}
   const name = safeFileName(doc.name, ctx, 'Kiro steering', { allowUpper: true })
   const path = `.kiro/steering/${name}.md`

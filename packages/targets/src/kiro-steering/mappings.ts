@@ -1,4 +1,5 @@
 import type { Activation } from '@agentc/core'
+import { orFileName } from '../shared/names'
 
 /** Kiro's `inclusion` values. */
 export type Inclusion = 'always' | 'fileMatch' | 'manual' | 'auto'
@@ -28,5 +29,5 @@ export function steeringName(path: string): string {
   const match = /(?:^|\/)\.kiro\/steering\/(.+)\.md$/i.exec(posix)
   if (match) return match[1]!
   const file = posix.split('/').pop() ?? posix
-  return file.replace(/\.md$/i, '')
+  return orFileName(file.replace(/\.md$/i, ''), posix)
 }

@@ -30,7 +30,8 @@ export function parseKiroSteering(file: SourceFile, ctx: TargetContext): AgentDo
   const read = new FieldReader(data, pos, ctx, 'Kiro')
   const extensions: Record<string, unknown> = {}
 
-  const name = read.string('name', 'name') ?? steeringName(file.path)
+  // An empty `name` names nothing: the file's name stands for it.
+  const name = read.string('name', 'name') || steeringName(file.path)
   if (!pos.fields.name) pos.fields.name = { line: 1, column: 1 }
   const description = read.string('description', 'description')
   const inclusion: Inclusion =

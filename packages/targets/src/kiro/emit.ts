@@ -1,8 +1,9 @@
 import type { AgentDocument, FrontmatterEntry, OutputFile, TargetContext } from '@agentc/core'
-import { matchWildcard } from '@agentc/core'
+import { isSafeRelativePath, matchWildcard } from '@agentc/core'
 import { bareModelId, CLAUDE_ALIAS_IDS, vendorOf } from '../shared/models'
-import { safeFileName } from '../shared/names'
+import { reportRenamed, safeFileName } from '../shared/names'
 import { unchangedRaw } from '../shared/raw'
+import { lookup } from '../shared/values'
 import { claudeToKiro, EXTENSION_ORDER, modelFromKiro, TAGS, toolsFromKiro, toolsToKiro } from './mappings'
 import { agentNameFromPath, parseKiro } from './parse'
 import { toKiroPermissions } from './permissions'
@@ -25,8 +26,12 @@ const silent: TargetContext = { report() {}, options: {} }
  * cannot hold it.
  */
 export function kiroPath(doc: AgentDocument): string {
-  const file = safeFileName(doc.name, silent, 'Kiro', { allowSlash: true, allowUpper: true })
-  return `.kiro/agents/${file}.md`
+  return `.kiro/agents/${kiroFile(doc)}.md`
+}
+
+/** The file of a Kiro agent below `.kiro/agents/`, without `.md`: its name made a safe file name. */
+function kiroFile(doc: AgentDocument): string {
+  return safeFileName(doc.name, silent, 'Kiro', { allowSlash: true, allowUpper: true })
 }
 
 /**
@@ -36,9 +41,12 @@ export function kiroPath(doc: AgentDocument): string {
  */
 export function emitKiro(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
   const raw = unchangedRaw(doc, 'kiro', parseKiro)
-  if (raw !== undefined && doc.source) return [{ path: doc.source.path, contents: raw }]
+  if (raw !== undefined && doc.source && isSafeRelativePath(doc.source.path)) {
+    return [{ path: doc.source.path, contents: raw }]
+  }
   const fields = doc.source?.fields ?? {}
   const path = kiroPath(doc)
+  reportRenamed(ctx, doc, { file: kiroFile(doc), path, tool: 'Kiro' })
   const entries: FrontmatterEntry[] = []
   entries.push(['name', agentNameFromPath(path) === doc.name ? undefined : doc.name])
   entries.push(['description', doc.description])
@@ -80,7 +88,7 @@ function modelValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): str
     return undefined
   }
   const bare = bareModelId(model.id)
-  const pinned = CLAUDE_ALIAS_IDS[bare]
+  const pinned = lookup(CLAUDE_ALIAS_IDS, bare)
   if (pinned) {
     const kiro = claudeToKiro(pinned)
     ctx.report(

@@ -55,7 +55,8 @@ export function parseKiro(file: SourceFile, ctx: TargetContext): AgentDocument[]
   const doc: { -readonly [K in keyof AgentDocument]?: AgentDocument[K] } = { irVersion: IR_VERSION }
   const extensions: Record<string, unknown> = {}
 
-  doc.name = read.string('name', 'name') ?? agentNameFromPath(file.path)
+  // An empty `name` names nothing: the file's name stands for it.
+  doc.name = read.string('name', 'name') || agentNameFromPath(file.path)
   if (!pos.fields.name) pos.fields.name = { line: 1, column: 1 }
   const description = read.string('description', 'description')
   if (description !== undefined) doc.description = description

@@ -10,16 +10,18 @@ import {
 import { CLAUDE_ALIAS_IDS } from '../shared/models'
 import { safeFileName } from '../shared/names'
 import { unchangedRaw } from '../shared/raw'
-import { isEffort } from '../shared/values'
+import { isEffort, lookup, setOwn } from '../shared/values'
 import { EDIT_GROUP, EFFORT_KEYS, NAMED_TO_HEX, THEME_COLORS, toolToOpenCode } from './mappings'
 import { parseOpenCode } from './parse'
 
-/** Where an OpenCode agent is written. */
-export function openCodePath(doc: AgentDocument, ctx?: TargetContext): string {
-  const name = ctx
-    ? safeFileName(doc.name, ctx, 'OpenCode', { allowSlash: true, allowUpper: true })
-    : doc.name
-  return `.opencode/agents/${name}.md`
+const silent: TargetContext = { report() {}, options: {} }
+
+/**
+ * Where an OpenCode agent is written: its name made a safe file name (OpenCode names an agent
+ * by its path), reported through `ctx` when that changed it.
+ */
+export function openCodePath(doc: AgentDocument, ctx: TargetContext = silent): string {
+  return `.opencode/agents/${safeFileName(doc.name, ctx, 'OpenCode', { allowSlash: true, allowUpper: true })}.md`
 }
 
 /**
@@ -36,7 +38,7 @@ export function emitOpenCode(doc: AgentDocument, ctx: TargetContext): OutputFile
   entries.push(['mode', doc.role])
   entries.push(['model', modelValue(doc, ctx, fields)])
   entries.push(['temperature', doc.sampling?.temperature])
-  entries.push(['top_p', doc.sampling?.topP])
+  entries.push(['top_p', topPValue(doc.sampling?.topP, ctx, fields)])
   entries.push(['steps', doc.maxSteps])
   entries.push(['color', colorValue(doc.color, ctx, fields)])
   entries.push(['hidden', doc.hidden])
@@ -55,11 +57,21 @@ const pos = (fields: Fields, key: string) => {
   return p ? { line: p.line, column: p.column } : {}
 }
 
+/** `top_p`, which OpenCode reads only from 0 to 1 (a value outside is reported and left out). */
+function topPValue(topP: number | undefined, ctx: TargetContext, fields: Fields): number | undefined {
+  if (topP === undefined || (topP >= 0 && topP <= 1)) return topP
+  ctx.report('AGC201', `OpenCode reads \`top_p\` from 0 to 1; ${topP} was left out.`, {
+    field: 'sampling.topP',
+    ...pos(fields, 'sampling.topP'),
+  })
+  return undefined
+}
+
 function modelValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): string | undefined {
   const model = doc.model
   if (!model || model.id === 'inherit') return undefined
   if (model.provider) {
-    const pinned = model.provider === 'anthropic' ? CLAUDE_ALIAS_IDS[model.id] : undefined
+    const pinned = model.provider === 'anthropic' ? lookup(CLAUDE_ALIAS_IDS, model.id) : undefined
     if (pinned) {
       ctx.report(
         'AGC202',
@@ -71,6 +83,15 @@ function modelValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): str
     return `${model.provider}/${model.id}`
   }
   if (model.written.startsWith('{')) return model.written
+  if (model.written.trim() === '') {
+    // OpenCode refuses a blank `model` (so does agentc's reader): the default model applies.
+    ctx.report(
+      'AGC204',
+      'The model is blank and names no model; it was left out (OpenCode uses its default).',
+      { field: 'model', ...pos(fields, 'model') },
+    )
+    return undefined
+  }
   ctx.report(
     'AGC202',
     `The model \`${model.written}\` names no provider; OpenCode needs \`provider/model-id\`, so it was written as is.`,
@@ -111,7 +132,7 @@ function effortEntry(
 function colorValue(color: string | undefined, ctx: TargetContext, fields: Fields): string | undefined {
   if (color === undefined) return undefined
   if (/^#[0-9a-fA-F]{6}$/.test(color) || (THEME_COLORS as readonly string[]).includes(color)) return color
-  const hex = NAMED_TO_HEX[color.toLowerCase()]
+  const hex = lookup(NAMED_TO_HEX, color.toLowerCase())
   if (hex) {
     ctx.report('AGC202', `OpenCode rejects colour names; \`${color}\` was written as ${hex}.`, {
       field: 'color',
@@ -217,12 +238,12 @@ function permissionValue(
       )
       continue
     }
-    const current = map[key]
+    const current = Object.hasOwn(map, key) ? map[key] : undefined
     if (rule.pattern === undefined || rule.pattern === '*') {
       // A tool-wide rule overrides the tool's earlier rules, so the key can move to the end,
       // after the rules of other tools (`*`) that came before it; its earlier patterns are gone.
       delete map[key]
-      map[key] = rule.decision
+      setOwn(map, key, rule.decision)
       placed = [...placed.filter((p) => p.key !== key), { key, rule }]
       continue
     }
@@ -244,8 +265,8 @@ function permissionValue(
     const patterns: Record<string, string> =
       current === undefined ? {} : typeof current === 'string' ? { '*': current } : current
     delete patterns[rule.pattern]
-    patterns[rule.pattern] = rule.decision
-    map[key] = patterns
+    setOwn(patterns, rule.pattern, rule.decision)
+    setOwn(map, key, patterns)
     placed.push({ key, rule })
   }
   const keys = Object.keys(map)

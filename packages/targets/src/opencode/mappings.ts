@@ -1,4 +1,5 @@
 import { isCanonicalTool, nativeTool } from '@agentc/core'
+import { lookup } from '../shared/values'
 
 /** OpenCode's file-modifying tools (edit, write, apply_patch): one `edit` switch governs all of them. */
 export const EDIT_GROUP = ['edit', 'write'] as const
@@ -15,7 +16,7 @@ const FROM_OPENCODE: Record<string, string> = {
 /** Canonical name of an OpenCode tool or permission key. */
 export function toolFromOpenCode(key: string): string {
   if (key === '*') return '*'
-  const mapped = FROM_OPENCODE[key]
+  const mapped = lookup(FROM_OPENCODE, key)
   if (mapped) return mapped
   if (isCanonicalTool(key) && key !== 'notebook') return key
   return nativeTool('opencode', key)

@@ -43,7 +43,8 @@ const KNOWN = new Set([
  * @returns The agent, or nothing after an error.
  */
 export function parseOpenCode(file: SourceFile, ctx: TargetContext): AgentDocument[] {
-  const md = readMarkdownFile(file, ctx, 'colons')
+  // gray-matter's js-yaml 3 reads a tab-indented key as a top-level key (see tolerant-yaml.ts).
+  const md = readMarkdownFile(file, ctx, 'colons', { tool: 'OpenCode', tabIndentedKeys: 'anywhere' })
   if (!md) return []
   const data = md.yaml.data
   const pos = new Positions(md.yaml)
@@ -52,7 +53,8 @@ export function parseOpenCode(file: SourceFile, ctx: TargetContext): AgentDocume
   const doc: { -readonly [K in keyof AgentDocument]?: AgentDocument[K] } = { irVersion: IR_VERSION }
   const extensions: Record<string, unknown> = {}
 
-  doc.name = read.string('name', 'name') ?? nameFromPath(file.path)
+  // An empty `name` names nothing: the file's name stands for it.
+  doc.name = read.string('name', 'name') || nameFromPath(file.path)
   if (!pos.fields.name) pos.fields.name = { line: 1, column: 1 }
   const description = read.string('description', 'description')
   if (description !== undefined) doc.description = description

@@ -8,7 +8,9 @@ import {
 import { CLAUDE_COLORS, nearestClaudeColor, THEME_TO_CLAUDE } from '../claude/mappings'
 import { type AccessPlan, describeRules, planAccess, type ToolRules } from '../shared/access-plan'
 import { bareModelId, CLAUDE_ALIAS_IDS, CLAUDE_ALIASES, vendorOf } from '../shared/models'
+import { portableSegment, reportRenamed } from '../shared/names'
 import { unchangedRaw } from '../shared/raw'
+import { lookup } from '../shared/values'
 import {
   AUTH_OF_PROVIDER,
   PERMISSION_MODES,
@@ -44,9 +46,9 @@ export function qwenName(name: string): string {
   return safe
 }
 
-/** Where a Qwen Code agent is written. */
+/** Where a Qwen Code agent is written: its name, made portable (`con` → `con-agent.md`). */
 export function qwenPath(doc: AgentDocument): string {
-  return `.qwen/agents/${qwenName(doc.name)}.md`
+  return `.qwen/agents/${portableSegment(qwenName(doc.name))}.md`
 }
 
 /**
@@ -58,15 +60,15 @@ export function emitQwen(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
   const fields = doc.source?.fields ?? {}
   const path = qwenPath(doc)
   const raw = unchangedRaw(doc, 'qwen', parseQwen)
-  if (raw !== undefined) return [{ path, contents: raw }]
   const name = qwenName(doc.name)
-  if (name !== doc.name) {
-    ctx.report(
-      'AGC207',
-      `Qwen Code agent names are 2 to 50 letters, digits, \`-\` and \`_\` (not at either end, not a reserved word); "${doc.name}" became "${name}".`,
-      { field: 'name', ...at(fields, 'name') },
-    )
-  }
+  reportRenamed(ctx, doc, {
+    ...(raw === undefined ? { named: name } : {}),
+    file: portableSegment(name),
+    path,
+    rule: 'Qwen Code agent names are 2 to 50 letters, digits, `-` and `_` (not at either end, not a reserved word)',
+    tool: 'Qwen Code',
+  })
+  if (raw !== undefined) return [{ path, contents: raw }]
   const own: Record<string, unknown> = { ...(doc.extensions.qwen ?? {}) }
   const values: Record<string, unknown> = { name, description: doc.description }
   if (doc.description === undefined || doc.description.trim() === '') {
@@ -101,7 +103,8 @@ export function emitQwen(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
     delete own.approvalMode
   }
   // A permission mode that grants more than the rules say would be read back as rules.
-  const bridged = typeof own.permissionMode === 'string' ? PERMISSION_MODES[own.permissionMode] : undefined
+  const bridged =
+    typeof own.permissionMode === 'string' ? lookup(PERMISSION_MODES, own.permissionMode) : undefined
   const approvalWritten = values.approvalMode !== undefined || typeof own.approvalMode === 'string'
   if (!approvalWritten && (bridged === 'yolo' || bridged === 'auto-edit')) {
     ctx.report(
@@ -294,7 +297,7 @@ function modelValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): str
   const anthropic =
     model.provider === 'anthropic' || (model.provider === undefined && vendorOf(model) === 'anthropic')
   if (anthropic && CLAUDE_ALIASES.includes(model.id)) {
-    const pinned = CLAUDE_ALIAS_IDS[model.id]
+    const pinned = lookup(CLAUDE_ALIAS_IDS, model.id)
     if (pinned) {
       ctx.report(
         'AGC202',
@@ -311,7 +314,7 @@ function modelValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): str
     return undefined
   }
   if (model.provider === undefined) return model.id
-  const auth = AUTH_OF_PROVIDER[model.provider]
+  const auth = lookup(AUTH_OF_PROVIDER, model.provider)
   if (auth) return `${auth}:${model.id}`
   if (vendorOf(model) === 'qwen') {
     const id = bareModelId(model.id)
@@ -325,7 +328,7 @@ function modelValue(doc: AgentDocument, ctx: TargetContext, fields: Fields): str
   ctx.report(
     'AGC204',
     `Qwen Code reaches models through its auth types (${Object.keys(AUTH_OF_PROVIDER)
-      .map((p) => AUTH_OF_PROVIDER[p])
+      .map((p) => lookup(AUTH_OF_PROVIDER, p))
       .join(
         ', ',
       )}) and has none for ${model.provider}; the model ${model.written} is left out, so the agent uses the model of the session that calls it.`,
@@ -338,7 +341,8 @@ function colorValue(color: string | undefined, ctx: TargetContext, fields: Field
   if (color === undefined) return undefined
   if (Object.hasOwn(CLAUDE_COLORS, color)) return color
   const nearest =
-    THEME_TO_CLAUDE[color] ?? (/^#[0-9a-fA-F]{6}$/.test(color) ? nearestClaudeColor(color) : undefined)
+    lookup(THEME_TO_CLAUDE, color) ??
+    (/^#[0-9a-fA-F]{6}$/.test(color) ? nearestClaudeColor(color) : undefined)
   const where = { field: 'color', ...at(fields, 'color') }
   if (nearest) {
     ctx.report(

@@ -1,4 +1,5 @@
 import { type Decision, isCanonicalTool, mcpTool, nativeTool, parseMcpTool } from '@agentc/core'
+import { lookup } from '../shared/values'
 
 /** Qwen Code tool names by canonical name (a canonical tool may be several Qwen tools). */
 export const TOOL_TO_QWEN: Readonly<Record<string, readonly string[]>> = {
@@ -87,7 +88,7 @@ export const UNRESOLVED_CLAUDE_TOOLS: Readonly<Record<string, string>> = {
 /** The Qwen tool a `tools` entry resolves to (by name, display name or legacy name), if any. */
 export function resolveQwenTool(entry: string): string | undefined {
   if (QWEN_TOOLS.includes(entry)) return entry
-  return ALIASES[entry] ?? LEGACY_QWEN_TOOLS[entry]
+  return lookup(ALIASES, entry) ?? lookup(LEGACY_QWEN_TOOLS, entry)
 }
 
 const FROM_QWEN: Readonly<Record<string, string>> = Object.fromEntries(

@@ -8,9 +8,11 @@ import {
   type TargetContext,
 } from '@agentc/core'
 import { CLAUDE_COLORS } from '../claude/mappings'
-import { at, Positions, readMarkdownFile, typeName } from '../shared/markdown-file'
+import { at, Positions, typeName } from '../shared/markdown-file'
 import { CLAUDE_ALIASES } from '../shared/models'
 import { validateFrontmatter } from '../shared/validate'
+import { lookup } from '../shared/values'
+import { readQwenFile } from './header'
 import {
   CLAUDE_ONLY_KEYS,
   LEGACY_QWEN_TOOLS,
@@ -42,7 +44,7 @@ export const APPROVAL_RULES: Readonly<Record<string, readonly PermissionRule[]>>
  * @returns The agent, or nothing after an error.
  */
 export function parseQwen(file: SourceFile, ctx: TargetContext): AgentDocument[] {
-  const md = readMarkdownFile(file, ctx, false)
+  const md = readQwenFile(file, ctx)
   if (!md) return []
   if (!md.split.present) {
     ctx.report(
@@ -215,13 +217,13 @@ export function parseQwen(file: SourceFile, ctx: TargetContext): AgentDocument[]
   const approval =
     typeof data.approvalMode === 'string' && data.approvalMode !== '' ? data.approvalMode : undefined
   const permissionMode = data.permissionMode
-  if (approval !== undefined && APPROVAL_RULES[approval]) {
+  if (approval !== undefined && lookup(APPROVAL_RULES, approval)) {
     pos.key('permissions', ['approvalMode'])
-    doc.permissions = APPROVAL_RULES[approval]
+    doc.permissions = lookup(APPROVAL_RULES, approval)!
     consumed.add('approvalMode')
   }
   if (present('permissionMode')) {
-    const mode = typeof permissionMode === 'string' ? PERMISSION_MODES[permissionMode] : undefined
+    const mode = typeof permissionMode === 'string' ? lookup(PERMISSION_MODES, permissionMode) : undefined
     if (mode === undefined) {
       ignored(
         'permissionMode',
@@ -375,7 +377,7 @@ export function modelFromQwen(written: string): ModelRef | undefined {
   if (colon !== -1) {
     const auth = trimmed.slice(0, colon).trim()
     const id = trimmed.slice(colon + 1).trim()
-    const provider = PROVIDER_OF_AUTH[auth]
+    const provider = lookup(PROVIDER_OF_AUTH, auth)
     if (provider) return id === '' ? undefined : { written, provider, id }
   }
   return { written, id: trimmed }

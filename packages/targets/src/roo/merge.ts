@@ -372,7 +372,7 @@ function removeJson(text: string, slug: string): MergeResult {
     }
   }
   const list = findNodeAtLocation(root, ['customModes'])
-  if (!list || list.type !== 'array') return { ok: true, contents: text }
+  if (list?.type !== 'array') return { ok: true, contents: text }
   const index = (list.children ?? []).findIndex(
     (item: JsonNode) => findNodeAtLocation(item, ['slug'])?.value === slug,
   )

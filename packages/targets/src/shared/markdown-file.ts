@@ -7,6 +7,7 @@ import {
   splitFrontmatter,
   type TargetContext,
 } from '@agentc/core'
+import { locateYamlProblem, readTolerated, type Tolerance, yamlProblemMessage } from './tolerant-yaml'
 
 /** A markdown file with YAML frontmatter, read for a target. */
 export interface MarkdownFile {
@@ -19,21 +20,29 @@ export interface MarkdownFile {
  * @param file The file.
  * @param ctx The target context (for diagnostics).
  * @param lenient How the tool reads invalid plain values (see `ParseYamlOptions.lenient`; AGC004 info).
+ * @param tolerance What else the tool's reader takes that strict YAML refuses (tab-indented keys,
+ * repeated keys); see `tolerant-yaml.ts`.
  * @returns The parts, or undefined after an error diagnostic.
  */
 export function readMarkdownFile(
   file: SourceFile,
   ctx: TargetContext,
   lenient: boolean | 'colons',
+  tolerance?: Tolerance,
 ): MarkdownFile | undefined {
   const split = splitFrontmatter(file.text)
   if ('code' in split) {
     ctx.report(split.code, split.message, { line: split.line, column: split.column })
     return undefined
   }
-  const yaml = parseYamlFrontmatter(split, { lenient })
+  const strict = parseYamlFrontmatter(split, { lenient })
+  const yaml =
+    'code' in strict && strict.code === 'AGC002' && tolerance
+      ? (readTolerated(split, lenient, tolerance, ctx) ?? strict)
+      : strict
   if ('code' in yaml) {
-    ctx.report(yaml.code, yaml.message, { line: yaml.line, column: yaml.column })
+    const at = locateYamlProblem(split.yamlText, split.yamlLine, yaml)
+    ctx.report(yaml.code, yamlProblemMessage(yaml.message, at.key), { line: at.line, column: at.column })
     return undefined
   }
   for (const { line, key } of yaml.lenientLines) {

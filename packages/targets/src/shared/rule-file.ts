@@ -9,6 +9,7 @@
 import {
   type AgentDocument,
   type FrontmatterEntry,
+  isSafeRelativePath,
   type ParsedYaml,
   type Point,
   parseYamlFrontmatter,
@@ -17,6 +18,7 @@ import {
   type TargetContext,
 } from '@agentc/core'
 import { at, Positions } from './markdown-file'
+import { locateYamlProblem } from './tolerant-yaml'
 import { splitTopLevelCommas } from './values'
 
 /** Field positions of a document (`source.fields`). */
@@ -76,7 +78,8 @@ export function ruleNameFromPath(
 /**
  * Where a document is written: the file it was read from when it comes from this very target
  * and its name is still the one that file gives (a re-emit overwrites the same file, even when
- * the file name is not the one agentc would choose); otherwise `fresh()`.
+ * the file name is not the one agentc would choose, as long as it is a safe, portable path);
+ * otherwise `fresh()`.
  */
 export function rulePath(
   doc: AgentDocument,
@@ -85,7 +88,7 @@ export function rulePath(
   fresh: () => string,
 ): string {
   const source = doc.source
-  if (source && source.target === targetId && source.raw !== undefined) {
+  if (source && source.target === targetId && source.raw !== undefined && isSafeRelativePath(source.path)) {
     if (nameOf(source.path, source.raw) === doc.name) return source.path
   }
   return fresh()
@@ -107,7 +110,7 @@ export type FailOpenYaml =
 export function parseHeaderYaml(yamlText: string, yamlLine: number): FailOpenYaml {
   const parsed = parseYamlFrontmatter({ present: true, yamlText, yamlLine, body: '', bodyLine: yamlLine })
   if (!('code' in parsed)) return { kind: 'map', yaml: parsed }
-  const { line, column } = parsed
+  const { line, column } = locateYamlProblem(yamlText, yamlLine, parsed)
   const message = parsed.message
     .replace(/^The frontmatter is not valid YAML: /, '')
     .replace(/(^|: )[A-Z]\w*Error: /, '$1')

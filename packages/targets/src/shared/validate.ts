@@ -29,10 +29,22 @@ export function validateFrontmatter(
     const expected = issue.code === 'invalid_union' ? describeUnion(issue) : issue.message
     ctx.report('AGC101', `\`${shown}\` must be ${expected} in ${tool}, not ${typeName(value)}.`, {
       field: fieldOf(String(path[0] ?? '')),
-      ...at(positions.value(path)),
+      ...at(nearestPosition(positions, path)),
     })
   }
   return false
+}
+
+/**
+ * The position of the value at `path`, or, for a key that is missing (a required key), of the
+ * closest enclosing value that is there (the mode, the map).
+ */
+function nearestPosition(positions: Positions, path: readonly (string | number)[]) {
+  for (let n = path.length; n >= 0; n--) {
+    const p = positions.value(path.slice(0, n))
+    if (p) return p
+  }
+  return undefined
 }
 
 function describeUnion(issue: z.core.$ZodIssue): string {
@@ -43,7 +55,11 @@ function describeUnion(issue: z.core.$ZodIssue): string {
       if (first && first.path.length === 0) messages.add(first.message)
     }
   }
-  return messages.size > 0 ? [...messages].join(' or ') : issue.message
+  // A branch without its own message says zod's "Invalid input: …"; the union's message is better.
+  const own = [...messages].filter((m) => !m.startsWith('Invalid input'))
+  if (own.length > 0 && own.length === messages.size) return own.join(' or ')
+  if (!issue.message.startsWith('Invalid input') || own.length === 0) return issue.message
+  return own.join(' or ')
 }
 
 /**

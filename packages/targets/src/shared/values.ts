@@ -104,3 +104,19 @@ export function splitTopLevelCommas(text: string, open = '(', close = ')'): stri
   parts.push(current)
   return parts
 }
+
+/**
+ * The entry of a lookup table for a key read from a file, or undefined: only the table's own
+ * keys, so that `constructor` or `__proto__` do not find `Object.prototype`'s.
+ */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined
+}
+
+/**
+ * Sets an own, enumerable property, `__proto__` included (a plain assignment of `__proto__`
+ * changes the object's prototype instead, and the entry is lost).
+ */
+export function setOwn<T>(object: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true })
+}

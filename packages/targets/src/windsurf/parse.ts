@@ -106,7 +106,7 @@ function readTrigger(
     record(kind, kind === 'globs' ? 'globs' : kind === 'model-decision' ? 'description' : undefined)
     return kind === 'globs' ? { kind, globs } : { kind }
   }
-  const kind = KIND_OF_TRIGGER[trigger]
+  const kind = Object.hasOwn(KIND_OF_TRIGGER, trigger) ? KIND_OF_TRIGGER[trigger] : undefined
   if (kind === undefined) {
     ctx.report(
       'AGC104',

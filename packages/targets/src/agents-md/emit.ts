@@ -17,7 +17,7 @@ import {
   sectionMarker,
 } from './mappings'
 import { parseAgentsMd } from './parse'
-import { findRegion, isProblem } from './region'
+import { findRegion, isProblem, type Region } from './region'
 
 type Fields = Readonly<Record<string, { line: number; column: number }>>
 const at = (fields: Fields, key: string) => {
@@ -106,15 +106,17 @@ function renderRegion(sections: readonly string[]): string {
 }
 
 /**
- * Inserts or replaces the section of `name` in an existing AGENTS.md, keeping sections sorted by
- * name; appends a new region when the file has none. Every byte outside the replaced section
- * stays as it was (line endings included, even mixed ones); the new lines take the line ending
- * of the region's first line, or of the file's first line.
+ * An existing AGENTS.md split for editing: each piece one line with its own terminator (the
+ * last may have none), the lines without them, and the agentc region; a broken region is the
+ * merge failure to return.
  */
-export function upsertSection(existing: string, name: string, section: string): MergeResult {
+function openFile(
+  existing: string,
+):
+  | { bom: string; text: string; pieces: string[]; lines: string[]; region: Region | undefined }
+  | MergeResult {
   const bom = existing.charCodeAt(0) === 0xfeff ? '\ufeff' : ''
   const text = bom ? existing.slice(1) : existing
-  // Each piece is one line with its own terminator (the last may have none).
   const pieces = text === '' ? [] : text.split(/(?<=\n)/)
   const lines = pieces.map((piece) => piece.replace(/\r?\n$/, ''))
   const region = findRegion(lines)
@@ -125,6 +127,19 @@ export function upsertSection(existing: string, name: string, section: string): 
       line: region.line,
       column: 1,
     }
+  return { bom, text, pieces, lines, region }
+}
+
+/**
+ * Inserts or replaces the section of `name` in an existing AGENTS.md, keeping sections sorted by
+ * name; appends a new region when the file has none. Every byte outside the replaced section
+ * stays as it was (line endings included, even mixed ones); the new lines take the line ending
+ * of the region's first line, or of the file's first line.
+ */
+export function upsertSection(existing: string, name: string, section: string): MergeResult {
+  const opened = openFile(existing)
+  if ('ok' in opened) return opened
+  const { bom, text, pieces, lines, region } = opened
   const eolOf = (piece: string | undefined) => (piece?.endsWith('\r\n') ? '\r\n' : '\n')
   if (!region) {
     const eol = eolOf(pieces[0])
@@ -161,18 +176,9 @@ export function upsertSection(existing: string, name: string, section: string): 
  * it. A file without that section is returned unchanged.
  */
 export function removeSection(existing: string, name: string): MergeResult {
-  const bom = existing.charCodeAt(0) === 0xfeff ? '\ufeff' : ''
-  const text = bom ? existing.slice(1) : existing
-  const pieces = text === '' ? [] : text.split(/(?<=\n)/)
-  const lines = pieces.map((piece) => piece.replace(/\r?\n$/, ''))
-  const region = findRegion(lines)
-  if (isProblem(region))
-    return {
-      ok: false,
-      message: `its agentc region is broken (${region.message})`,
-      line: region.line,
-      column: 1,
-    }
+  const opened = openFile(existing)
+  if ('ok' in opened) return opened
+  const { bom, pieces, lines, region } = opened
   if (!region) return { ok: true, contents: existing }
   const names = region.sections.map((s) => markerAttributes(s.attrs).name ?? '')
   const index = names.indexOf(name)

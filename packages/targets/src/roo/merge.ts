@@ -14,7 +14,7 @@ import {
   parseTree,
   printParseErrorCode,
 } from 'jsonc-parser'
-import { isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml'
+import { type Document, isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml'
 import { cleanChar, escapeChar, PROBLEMATIC } from './mappings'
 import { parseRoo } from './parse'
 import { type ModeEntries, modeObject, renderMode, renderModesFile } from './render'
@@ -84,12 +84,8 @@ export function upsertMode(
 }
 
 function upsertYaml(text: string, slug: string, entries: ModeEntries, eol: string): MergeResult {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true })
-  const error = doc.errors[0]
-  if (error) {
-    const p = position(text, error.pos[0])
-    return { ok: false, message: `it is not valid YAML (${error.message.split('\n')[0]})`, ...p }
-  }
+  const doc = parseYaml(text)
+  if ('ok' in doc) return doc
   const crlf = (s: string) => (eol === '\r\n' ? s.replace(/\n/g, '\r\n') : s)
   const root = doc.contents
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
@@ -175,16 +171,8 @@ function upsertYaml(text: string, slug: string, entries: ModeEntries, eol: strin
 }
 
 function upsertJson(text: string, slug: string, entries: ModeEntries, escaped: boolean): MergeResult {
-  const errors: ParseError[] = []
-  const root = parseTree(text, errors, { disallowComments: false, allowTrailingComma: true })
-  if (errors.length > 0 || !root) {
-    const first = errors[0]
-    return {
-      ok: false,
-      message: `it is not valid JSON (${first ? printParseErrorCode(first.error) : 'empty file'})`,
-      ...position(text, first?.offset ?? 0),
-    }
-  }
+  const root = parseJson(text)
+  if ('ok' in root) return root
   if (root.type !== 'object')
     return { ok: false, message: 'its top level is not a JSON object', line: 1, column: 1 }
   const eol = text.includes('\r\n') ? '\r\n' : '\n'
@@ -239,6 +227,31 @@ function upsertJson(text: string, slug: string, entries: ModeEntries, escaped: b
   const last = items[items.length - 1]!
   const indentation = onOwnLine(text, last.offset) ? lineIndent(text, last.offset) : keyIndent + unit
   return splice(last.offset + last.length, 0, `,${eol}${indentation}${json(mode, indentation)}`)
+}
+
+/** A modes file parsed as JSON (comments and trailing commas allowed), or why it is not JSON. */
+function parseJson(text: string): JsonNode | MergeResult {
+  const errors: ParseError[] = []
+  const root = parseTree(text, errors, { disallowComments: false, allowTrailingComma: true })
+  if (errors.length === 0 && root) return root
+  const first = errors[0]
+  return {
+    ok: false,
+    message: `it is not valid JSON (${first ? printParseErrorCode(first.error) : 'empty file'})`,
+    ...position(text, first?.offset ?? 0),
+  }
+}
+
+/** A modes file parsed as YAML, or why it is not YAML. */
+function parseYaml(text: string): Document.Parsed | MergeResult {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true })
+  const error = doc.errors[0]
+  if (!error) return doc
+  return {
+    ok: false,
+    message: `it is not valid YAML (${error.message.split('\n')[0]})`,
+    ...position(text, error.pos[0]),
+  }
 }
 
 /** The whitespace that starts the line on which `offset` sits. */
@@ -319,15 +332,8 @@ export function removeMode(existing: string, slug: string): MergeResult {
 }
 
 function removeYaml(text: string, slug: string): MergeResult {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true })
-  const error = doc.errors[0]
-  if (error) {
-    return {
-      ok: false,
-      message: `it is not valid YAML (${error.message.split('\n')[0]})`,
-      ...position(text, error.pos[0]),
-    }
-  }
+  const doc = parseYaml(text)
+  if ('ok' in doc) return doc
   const root = doc.contents
   if (!isMap(root)) return { ok: true, contents: text }
   const pair = root.items.find((p) => isScalar(p.key) && p.key.value === 'customModes')
@@ -361,16 +367,8 @@ function removeYaml(text: string, slug: string): MergeResult {
 }
 
 function removeJson(text: string, slug: string): MergeResult {
-  const errors: ParseError[] = []
-  const root = parseTree(text, errors, { disallowComments: false, allowTrailingComma: true })
-  if (errors.length > 0 || !root) {
-    const first = errors[0]
-    return {
-      ok: false,
-      message: `it is not valid JSON (${first ? printParseErrorCode(first.error) : 'empty file'})`,
-      ...position(text, first?.offset ?? 0),
-    }
-  }
+  const root = parseJson(text)
+  if ('ok' in root) return root
   const list = findNodeAtLocation(root, ['customModes'])
   if (list?.type !== 'array') return { ok: true, contents: text }
   const index = (list.children ?? []).findIndex(

@@ -52,6 +52,9 @@ function run(options, log) {
     AGENTC_FUZZ_SCALE: options.scale,
     AGENTC_FUZZ_LOG: log,
     FC_SEED: options.seed,
+    // The yaml library warns on stderr for every collection used as a map key; a campaign
+    // meets thousands of them.
+    NODE_NO_WARNINGS: '1',
   }
   delete env.FC_PATH
   const args = [

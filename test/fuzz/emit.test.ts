@@ -13,7 +13,7 @@
 import {
   type AgentDocument,
   agentDocumentSchema,
-  convert,
+  convertFile,
   type Diagnostic,
   matchGlob,
   type OutputFile,
@@ -96,15 +96,14 @@ function throughEveryTarget(source: Target, doc: AgentDocument): void {
     for (const target of builtinTargets) {
       let result: Result<readonly OutputFile[]>
       try {
-        result = convert(source, target, input)
+        result = convertFile(source, target, input)
       } catch (error) {
         throw new Error(
-          `convert(${source.id}, ${target.id}) threw: ${error instanceof Error ? error.stack : error}`,
+          `convertFile(${source.id}, ${target.id}) threw: ${error instanceof Error ? error.stack : error}`,
         )
       }
       checkDiagnostics(result.diagnostics, { [file.path]: file.contents })
-      const bodyCr = parsed.value.some((d) => d.body.text.includes('\r'))
-      checkOutputs(result.value, target.id === source.id ? file.contents : undefined, bodyCr)
+      checkOutputs(result.value, target.id === source.id ? file.contents : undefined)
     }
   }
 }

@@ -332,6 +332,19 @@ describe('hostile input (fuzz)', () => {
     expect(read(cursor, '.cursor/rules/a.mdc', text).value?.[0]?.description).toBe('a\u0007b')
   })
 
+  it('leaves out a Cursor extension key that is not a header key', () => {
+    const r = emitDocument(cursor, doc({ extensions: { cursor: { 'a\rb': 1, ok: 2 } } }))
+    expect(r.value?.[0]?.contents).toBe('---\ndescription:\nglobs:\nalwaysApply: false\nok: 2\n---\n')
+    expect(r.diagnostics.map((x) => `${x.code} ${x.field}`)).toContain('AGC201 extensions.cursor.a\rb')
+  })
+
+  it('refuses a Roo Code mode made circular by a recursive alias', () => {
+    const text =
+      'customModes:\n  - &m\n    slug: a\n    name: A\n    roleDefinition: r\n    groups: []\n    x: *m\n'
+    const r = read(roo, '.roomodes', text)
+    expect(errors(r)).toEqual(['AGC002'])
+  })
+
   it('leaves out an OpenCode top_p outside 0–1 and a blank model, which OpenCode refuses', () => {
     const r = emitDocument(opencode, doc({ sampling: { topP: 7 }, model: { written: '', id: '' } }))
     expect(r.value?.[0]?.contents).toBe('---\n---\n')

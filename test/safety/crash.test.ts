@@ -143,13 +143,13 @@ describe('a build killed with SIGKILL', () => {
     expect(mixed.new).toBeGreaterThan(0)
     expect(mixed.old).toBeGreaterThan(0)
     expect(listTree(join(dir, 'out/.agentc'))).toEqual(['manifest.json'])
-  })
+  }, 180_000)
 })
 
 describe('concurrent builds', () => {
   it('three processes on one output root: each writes in turn or is told why not', async () => {
     const bundle = await cliBundle()
-    const dir = projectWith(300)
+    const dir = projectWith(150)
     const build = ['build', 'agents', '--target', TARGETS]
     const start = () =>
       new Promise<{ code: number | null; stderr: string }>((resolve) => {
@@ -170,7 +170,7 @@ describe('concurrent builds', () => {
     expect(results.some((r) => r.code === 0)).toBe(true)
     expect(runCli(bundle, dir, [...build, '--out', 'fresh']).code).toBe(0)
     expect(files(join(dir, 'out'))).toEqual(files(join(dir, 'fresh')))
-  })
+  }, 180_000)
 
   it('a lock held by a live process stops the build; one left by a dead process is taken over', async () => {
     const dir = projectWith(1)

@@ -20,11 +20,26 @@ export function matchGlob(glob: string, path: string): boolean {
  * characters (including `/` and spaces), `?` exactly one character, everything else is literal.
  */
 export function matchWildcard(pattern: string, text: string): boolean {
-  const source = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.')
-  return new RegExp(`^${source}$`, 's').test(text)
+  // Greedy two-pointer matching with backtracking to the last `*`: linear in practice, no
+  // RegExp (which V8 refuses for patterns of tens of thousands of characters).
+  let p = 0
+  let t = 0
+  let star = -1
+  let resume = 0
+  while (t < text.length) {
+    if (p < pattern.length && (pattern[p] === '?' || (pattern[p] !== '*' && pattern[p] === text[t]))) {
+      p++
+      t++
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++
+      resume = t
+    } else if (star !== -1) {
+      p = star + 1
+      t = ++resume
+    } else return false
+  }
+  while (p < pattern.length && pattern[p] === '*') p++
+  return p === pattern.length
 }
 
 /**

@@ -39,6 +39,11 @@ describe('checkNesting', () => {
     expect(checkNesting('"[[[[\\"[[[" # x\n\'{{{{\' # [[[[[\n', 1)).toBeUndefined()
     expect(checkNesting("it's [[ fine", 2)).toBeUndefined()
   })
+  it('counts compact block collections on one line', () => {
+    expect(checkNesting(`k:\n  ${'- '.repeat(3)}x\n`, 3)).toBeUndefined()
+    expect(checkNesting(`k:\n  ${'- '.repeat(4)}x\n`, 3)).toMatchObject({ offset: 3 })
+    expect(checkNesting(`${'? '.repeat(5)}x`, 3)).toMatchObject({ offset: 0 })
+  })
   it('balances closing brackets', () => {
     expect(checkNesting('[][][][][]{}{}', 1)).toBeUndefined()
   })

@@ -100,6 +100,11 @@ export function checkTextLimits(text: string, limits: Limits): LimitProblem | un
  * @returns The problem at the first bracket beyond the limit, or undefined.
  */
 export function checkNesting(text: string, max: number = MAX_NESTING): LimitProblem | undefined {
+  const tooDeep = (offset: number): LimitProblem => ({
+    message: `The data nests more than ${max} levels deep here; agentc refuses it rather than risk exhausting memory.`,
+    offset,
+  })
+  if (blockLevels(text, 0) > max) return tooDeep(0)
   let depth = 0
   let quote = ''
   let lineStart = true
@@ -113,6 +118,7 @@ export function checkNesting(text: string, max: number = MAX_NESTING): LimitProb
     }
     if (c === '\n') {
       lineStart = true
+      if (blockLevels(text, i + 1) > max) return tooDeep(i + 1)
       continue
     }
     if (c === '"') quote = c
@@ -122,16 +128,28 @@ export function checkNesting(text: string, max: number = MAX_NESTING): LimitProb
       i = eol === -1 ? text.length : eol - 1
     } else if (c === '[' || c === '{') {
       depth++
-      if (depth > max) {
-        return {
-          message: `The data nests more than ${max} levels deep here; agentc refuses it rather than risk exhausting memory.`,
-          offset: i,
-        }
-      }
+      if (depth > max) return tooDeep(i)
     } else if ((c === ']' || c === '}') && depth > 0) depth--
     if (c !== ' ' && c !== '\t') lineStart = false
   }
   return undefined
+}
+
+/**
+ * How many block collections open on the line starting at `start`: compact YAML nests one level
+ * per indicator (`- - - x`, `? ? x`, `: : x`).
+ */
+function blockLevels(text: string, start: number): number {
+  let levels = 0
+  let j = start
+  const blank = (k: number) => text[k] === ' ' || text[k] === '\t'
+  while (blank(j)) j++
+  while ((text[j] === '-' || text[j] === '?' || text[j] === ':') && blank(j + 1)) {
+    levels++
+    j += 2
+    while (blank(j)) j++
+  }
+  return levels
 }
 
 /** The 1-based line and column of a 0-based offset in a text. */

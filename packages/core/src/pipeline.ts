@@ -133,6 +133,8 @@ export function emitDocument(
   if (invalid) {
     return { value: undefined, diagnostics: [createDiagnostic('AGC101', invalid, { target: target.id })] }
   }
+  // A body built by hand may use CRLF or CR; the IR's body is LF (as createBody makes it).
+  if (doc.body.text.includes('\r')) doc = { ...doc, body: createBody(doc.body.text) }
   const file = doc.source?.path
   const collector = createCollector({ ...(file !== undefined ? { file } : {}), target: target.id })
   const fields = doc.source?.fields ?? {}

@@ -5,7 +5,8 @@ import type { Body } from '../ir/document'
 
 /** Creates a body from markdown text (line endings normalised to LF). */
 export function createBody(text: string): Body {
-  return { text: text.replace(/\r\n/g, '\n') }
+  // CRLF and a lone CR are both line endings (CommonMark, YAML); the IR body is LF only.
+  return { text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text }
 }
 
 const trees = new WeakMap<Body, Root>()

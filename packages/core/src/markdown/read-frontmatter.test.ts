@@ -130,3 +130,28 @@ describe('unresolved aliases', () => {
     })
   })
 })
+
+describe('hostile YAML', () => {
+  const parse = (text: string) => {
+    const split = splitFrontmatter(text)
+    if ('code' in split) throw new Error(split.message)
+    return parseYamlFrontmatter(split)
+  }
+  it('refuses an alias that refers to its own collection (endless data)', () => {
+    expect(parse('---\na: &a\n  b: *a\n---\n')).toMatchObject({ code: 'AGC002', line: 2, column: 1 })
+  })
+  it('gives the position of a `null:` key, which the data names ""', () => {
+    const yaml = parse('---\nname: x\nnull: 1\n---\n')
+    if ('code' in yaml) throw new Error(yaml.message)
+    expect(Object.keys(yaml.data)).toContain('')
+    expect(yaml.keyPosition([''])).toEqual({ line: 3, column: 1 })
+  })
+  it('finds the positions of thousands of keys (indexed, not searched per key)', () => {
+    const keys = Array.from({ length: 5000 }, (_, i) => `k${i}: ${i}`)
+    const yaml = parse(`---\n${keys.join('\n')}\n---\n`)
+    if ('code' in yaml) throw new Error(yaml.message)
+    for (let i = 0; i < 5000; i += 499) {
+      expect(yaml.valuePosition([`k${i}`])).toEqual({ line: i + 2, column: `k${i}: `.length + 1 })
+    }
+  })
+})

@@ -8,8 +8,10 @@ import {
   isSeq,
   LineCounter,
   type Node,
+  type Pair,
   parseDocument,
   visit,
+  type YAMLMap,
   type Document as YamlDocument,
 } from 'yaml'
 import type { Point } from '../ir/document'
@@ -107,9 +109,9 @@ function confirmWithRemark(head: string): boolean {
   return tree.children[0]?.type === 'yaml'
 }
 
-/** Converts CRLF line endings to LF. */
+/** Converts CRLF and lone CR line endings to LF. */
 export function toLf(text: string): string {
-  return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
 }
 
 /** Parsed YAML frontmatter with key positions. */
@@ -239,12 +241,39 @@ function parseYaml(yamlText: string, firstLine: number): ParsedYaml | SyntaxProb
       ...at,
     }
   }
+  if (isCircular(data)) {
+    return {
+      code: 'AGC002',
+      message:
+        'The frontmatter is not usable: an alias refers to the collection that contains it, which makes the data endless.',
+      line: firstLine,
+      column: 1,
+    }
+  }
+  // Each map's keys, indexed on first use: looking up every key's position stays linear.
+  const indexes = new WeakMap<object, Map<string, Pair>>()
+  const pairOf = (map: YAMLMap, part: string | number): Pair | undefined => {
+    let index = indexes.get(map)
+    if (!index) {
+      index = new Map()
+      for (const item of map.items) {
+        if (!isScalar(item.key)) continue
+        const value = item.key.value
+        // toJS names a `null:` / `~:` key ""; the first of repeated keys wins, as in the data.
+        const name = value === null ? '' : String(value)
+        if (!index.has(name)) index.set(name, item as Pair)
+        if (value === null && !index.has('null')) index.set('null', item as Pair)
+      }
+      indexes.set(map, index)
+    }
+    return index.get(String(part))
+  }
   const find = (path: readonly (string | number)[]): { key?: Node; value?: Node } | undefined => {
     let node: unknown = doc.contents
     let key: Node | undefined
     for (const part of path) {
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part))
+        const pair = pairOf(node as YAMLMap, part)
         if (!pair) return undefined
         key = pair.key as Node
         node = pair.value
@@ -269,6 +298,21 @@ function parseYaml(yamlText: string, firstLine: number): ParsedYaml | SyntaxProb
       return range ? toPoint(range[0]) : undefined
     },
   }
+}
+
+/** Whether plain data (from YAML with aliases) refers back to itself. */
+function isCircular(root: unknown): boolean {
+  const onPath = new Set<object>()
+  const visit = (value: unknown): boolean => {
+    if (typeof value !== 'object' || value === null) return false
+    if (onPath.has(value)) return true
+    onPath.add(value)
+    const children = Array.isArray(value) ? value : Object.values(value)
+    for (const child of children) if (visit(child)) return true
+    onPath.delete(value)
+    return false
+  }
+  return visit(root)
 }
 
 function yamlMessage(message: string): string {

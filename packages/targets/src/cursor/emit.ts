@@ -74,6 +74,14 @@ export function emitCursor(doc: AgentDocument, ctx: TargetContext): OutputFile[]
   header += `globs:${globs !== '' ? ` ${globs}` : ''}\n`
   header += `alwaysApply: ${alwaysApply}\n`
   for (const [key, value] of Object.entries(doc.extensions.cursor ?? {})) {
+    // Cursor reads `key: value` lines: a key it could not read back is not written.
+    if (!/^[A-Za-z_][\w-]*$/.test(key)) {
+      ctx.report('AGC201', `${JSON.stringify(key)} cannot be a Cursor header key; it was left out.`, {
+        field: `extensions.cursor.${key}`,
+        ...at(fields, `extensions.cursor.${key}`),
+      })
+      continue
+    }
     const text =
       value === null || value === undefined
         ? ''

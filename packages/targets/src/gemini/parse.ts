@@ -310,6 +310,8 @@ function yamlList(
   let data: unknown
   try {
     data = doc.toJS({ maxAliasCount: 100 })
+    // An alias inside the node its anchor names makes the data circular: not a list of agents.
+    JSON.stringify(data)
   } catch {
     return undefined
   }

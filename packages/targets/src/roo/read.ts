@@ -83,6 +83,8 @@ export function readModesFile(file: SourceFile, ctx: TargetContext): ModesFile |
   } else {
     try {
       data = doc.toJS({ maxAliasCount: 100 }) ?? {}
+      // An alias inside the node its anchor names (`a: &a {b: *a}`) makes the data circular.
+      JSON.stringify(data)
     } catch (e) {
       ctx.report('AGC002', `The file is not valid YAML: ${firstLine(String(e))}.`, { line: 1, column: 1 })
       return undefined

@@ -109,9 +109,12 @@ function confirmWithRemark(head: string): boolean {
   return tree.children[0]?.type === 'yaml'
 }
 
-/** Converts CRLF and lone CR line endings to LF. */
+/**
+ * Converts CRLF line endings to LF. (A lone CR is left: positions count lines by LF, as the
+ * frontmatter reader does; `createBody` turns a lone CR in a body into LF.)
+ */
 export function toLf(text: string): string {
-  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
+  return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text
 }
 
 /** Parsed YAML frontmatter with key positions. */

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { codes, FEATURES } from '@agentc/core'
+import { type CodeInfo, codes, FEATURES } from '@agentc/core'
 import { builtinTargets } from '@agentc/targets'
 import { expect, it } from 'vitest'
 
@@ -27,6 +27,14 @@ export function diagnosticsMarkdown(): string {
   let out = `${HEADER}# Diagnostics\n\n| code | name | severity | meaning | what to do |\n|---|---|---|---|---|\n`
   for (const [code, c] of Object.entries(codes)) {
     out += `| ${code} | ${c.name} | ${c.severity} | ${c.summary} | ${c.fix} |\n`
+  }
+  out += '\nEach code is explained below; `agentc explain <code>` prints the same text in a terminal.\n'
+  for (const [code, entry] of Object.entries(codes)) {
+    const c: CodeInfo = entry
+    out += `\n## ${code} ${c.name}\n\n*${c.severity}.* ${c.summary}\n\n`
+    if (c.explanation) out += `${c.explanation}\n\n`
+    if (c.example) out += `\`\`\`text\n${c.example}\n\`\`\`\n\n`
+    out += `**What to do:** ${c.fix}\n`
   }
   return out
 }

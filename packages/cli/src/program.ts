@@ -1,7 +1,12 @@
 import { Command } from 'commander'
 import pkg from '../package.json' with { type: 'json' }
 import { buildCommand } from './commands/build'
+import { completionCommand } from './commands/completion'
 import { convertCommand } from './commands/convert'
+import { diffCommand } from './commands/diff'
+import { explainCommand } from './commands/explain'
+import { importCommand } from './commands/import'
+import { initCommand } from './commands/init'
 import { inspectCommand } from './commands/inspect'
 import { schemaCommand } from './commands/schema'
 import { targetsCommand } from './commands/targets'
@@ -26,9 +31,14 @@ export function createProgram(deps: Deps, setExit: (code: number) => void): Comm
   for (const command of [
     buildCommand(deps, setExit),
     convertCommand(deps, setExit),
+    diffCommand(deps, setExit),
+    importCommand(deps, setExit),
+    initCommand(deps, setExit),
     inspectCommand(deps, setExit),
     targetsCommand(deps),
     schemaCommand(deps),
+    explainCommand(deps),
+    completionCommand(deps),
   ]) {
     command.exitOverride().configureOutput({ writeOut: deps.stdout, writeErr: deps.stderr })
     program.addCommand(command)

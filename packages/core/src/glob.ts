@@ -1,4 +1,4 @@
-import picomatch from 'picomatch/posix'
+import picomatch from 'picomatch/posix.js'
 
 const matchers = new Map<string, (path: string) => boolean>()
 

@@ -17,7 +17,7 @@ it('exposes the public API (a change here is a change of the public API)', () =>
       "checkTextLimits",
       "codes",
       "compareStrings",
-      "convert",
+      "convertFile",
       "createBody",
       "createCollector",
       "createDiagnostic",

@@ -1,4 +1,4 @@
-export { codes, type DiagnosticCode } from './diagnostics/codes'
+export { type CodeInfo, codes, type DiagnosticCode } from './diagnostics/codes'
 export {
   type Collector,
   createCollector,
@@ -10,6 +10,7 @@ export type { Diagnostic, Severity } from './diagnostics/diagnostic'
 export {
   compareStrings,
   type FormatOptions,
+  type FormatPart,
   formatDiagnostics,
   formatLocation,
   sortDiagnostics,
@@ -85,7 +86,7 @@ export {
 } from './markdown/write-frontmatter'
 export { isReservedFileName, isSafeRelativePath, pathProblem } from './paths'
 export {
-  convert,
+  convertFile,
   describeFeature,
   emitDocument,
   type PipelineOptions,

@@ -218,14 +218,16 @@ function checkDocument(doc: unknown): string | undefined {
 }
 
 /**
- * Converts a file from one target's format to another's.
+ * Converts a file from one target's format to another's: {@link parseFile}, then
+ * {@link emitDocument} for each document. (The text-level `convert(text, { from, to, path })`,
+ * which takes target ids, is in `@agentc/targets`.)
  * @param from The source format.
  * @param to The target format.
  * @param file The file.
  * @param options Pipeline options.
- * @returns The output files and every diagnostic of both steps.
+ * @returns The output files (unresolved: see {@link resolveOutputs}) and every diagnostic of both steps.
  */
-export function convert(
+export function convertFile(
   from: Target,
   to: Target,
   file: SourceFile,

@@ -20,6 +20,31 @@ import { roo } from './roo/index'
 import { windsurf } from './windsurf/index'
 
 export { agentsMd } from './agents-md/index'
+export {
+  type AgentDocument,
+  type Capabilities,
+  type CommonOptions,
+  type ConvertOptions,
+  type ConvertResult,
+  convert,
+  type Diagnostic,
+  type EmitOptions,
+  type ExistingFiles,
+  emit,
+  type FormatOptions,
+  formatDiagnostics,
+  type GeneratedFile,
+  type Limits,
+  type ParseOptions,
+  type ParseResult,
+  parse,
+  type Severity,
+  type Support,
+  type TargetIdInput,
+  type TargetInfo,
+  type TargetOptions,
+  targets,
+} from './api'
 export { augment } from './augment/index'
 export { claude } from './claude/index'
 export { cline } from './cline/index'

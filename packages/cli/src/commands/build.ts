@@ -10,6 +10,15 @@ import {
 } from '@agentc/core'
 import { SOURCE_TARGET } from '@agentc/targets'
 import { Command, Option } from 'commander'
+import { configureDocument, relocate } from '../config/overrides'
+import {
+  configuredScope,
+  lookUpProject,
+  unmatchedAgents,
+  watchedFolders,
+  withoutOutputs,
+} from '../config/project'
+import { expandSources } from '../config/sources'
 import { UsageError } from '../errors'
 import type { Deps } from '../io/deps'
 import {
@@ -19,22 +28,30 @@ import {
   syncOutputs,
   type WriteMode,
 } from '../io/output-root'
-import { readInputs } from '../io/read-inputs'
+import { type InputFile, readInputs } from '../io/read-inputs'
 import { limitOptions, limitsFrom } from '../limits'
 import {
   countSummary,
   diagnosticJson,
   exitCodeFor,
+  formatOption,
   type OutputFormat,
   printDiagnostics,
   printJson,
+  readSources,
+  type SourceText,
 } from '../report'
 import { resolveTarget, resolveTargets, unmergeOf } from '../targets'
+import { watchBuild } from '../watch'
 
-interface BuildFlags {
+/** The flags of `agentc build` (`agentc diff` takes the same). */
+export interface BuildFlags {
   target?: string[]
-  from: string
+  /** The format of the sources (default: the configuration's `from`, else `opencode`). */
+  from?: string
   out?: string
+  /** `--config <file>`: this configuration; `--no-config` (false): none; absent: the nearest. */
+  config?: string | false
   strict?: boolean
   check?: boolean
   dryRun?: boolean
@@ -47,22 +64,36 @@ interface BuildFlags {
   maxFileSize?: number
   maxLineLength?: number
   maxFiles?: number
+  watch?: boolean
 }
 
 /** `agentc build`: compiles agent sources to every requested target. */
 export function buildCommand(deps: Deps, setExit: (code: number) => void): Command {
   return new Command('build')
     .description('compile agent files to the formats of other tools')
-    .argument('<paths...>', 'agent files, or folders of them (every *.md below, README.md excepted)')
-    .option('-t, --target <ids>', 'targets to build, comma-separated; repeatable', collect, [])
-    .option('--from <id>', 'format of the source files', SOURCE_TARGET)
+    .argument(
+      '[paths...]',
+      'agent files, or folders of them (every *.md below, README.md excepted); default: the sources of agentc.config.*',
+    )
+    .addOption(
+      new Option('-t, --target <ids>', 'targets to build, comma-separated; repeatable')
+        .argParser(collect)
+        .default([], 'the targets of agentc.config.*'),
+    )
+    .option('--from <id>', `format of the source files (default: ${SOURCE_TARGET})`)
     .option(
       '-o, --out <dir>',
-      'output root where each target writes its own layout (default: current directory)',
+      'output root where each target writes its own layout (default: the folder of agentc.config.*, else the current one)',
     )
+    .option(
+      '--config <file>',
+      'the project configuration (default: agentc.config.* here or in a folder above)',
+    )
+    .option('--no-config', 'ignore any project configuration')
     .option('--strict', 'fail (exit 1) on warnings too')
     .option('--check', 'write nothing; exit 1 if any output would change')
     .option('--dry-run', 'print what would be written; write nothing')
+    .option('-w, --watch', 'build, then rebuild whenever an input changes (Ctrl-C stops)')
     .option('--claude-settings', 'write per-command permission rules to .claude/settings.json (project-wide)')
     .option('--rewrite-references', "rewrite the source tool's names and paths in prompts for each target")
     .option('--force', 'replace or delete output files agentc did not write, or that were edited since')
@@ -71,9 +102,20 @@ export function buildCommand(deps: Deps, setExit: (code: number) => void): Comma
     .addOption(limitOptions.maxFiles())
     .option('-q, --quiet', 'print errors only (no file list, no summary)')
     .option('--verbose', 'print the note of each diagnostic')
-    .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
+    .addOption(formatOption())
     .action(async (paths: string[], flags: BuildFlags) => {
-      setExit(await build(deps, paths, flags))
+      if (!flags.watch) {
+        setExit(await build(deps, paths, flags))
+        return
+      }
+      // Watch the configuration too, and, for a configured build, the folders of its sources.
+      const project = await lookUpProject(deps, flags.config)
+      const watched = paths.length > 0 || !project.config ? paths : await watchedFolders(deps, project.config)
+      setExit(
+        await watchBuild(deps, watched, flags, (hooks) => build(deps, paths, flags, hooks), {
+          configFiles: project.path ? [project.path] : [],
+        }),
+      )
     })
 }
 
@@ -81,56 +123,165 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value]
 }
 
-async function build(deps: Deps, paths: string[], flags: BuildFlags): Promise<number> {
-  if (!flags.target || flags.target.length === 0)
-    throw new UsageError('build needs --target (e.g. --target claude,cursor)')
-  const diagnostics: Diagnostic[] = []
-  const { targets, diagnostics: targetProblems } = resolveTargets(flags.target)
+/** The given keys of `object` whose values are defined. */
+function definedOnly<T extends object, K extends keyof T>(
+  object: T,
+  keys: readonly K[],
+): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {}
+  for (const key of keys) if (object[key] !== undefined) out[key] = object[key]
+  return out
+}
+
+/** One input file compiled: its parse and emit diagnostics and its outputs for every target. */
+export interface CompiledFile {
+  readonly diagnostics: readonly Diagnostic[]
+  readonly outputs: readonly RunOutput[]
+  /** The names of the agents in the file. */
+  readonly names?: readonly string[]
+}
+
+/** What a build found, for a command that reports it its own way (`diff`, `build --watch`). */
+export interface BuildResult {
+  readonly diagnostics: Diagnostic[]
+  /** The plan (empty when an error stopped the build before it). */
+  readonly files: readonly PlannedFile[]
+  /** The input files read. */
+  readonly inputs: readonly InputFile[]
+}
+
+/** Ways to run a build for another command; none: a plain `agentc build`. */
+export interface BuildHooks {
+  /** How the outputs are synced (default: from the flags). */
+  readonly mode?: WriteMode
+  /** Compiles one input; a cache may return an earlier result for the same file and text. */
+  readonly compile?: (file: InputFile, compile: () => CompiledFile) => CompiledFile
+  /** Reports the result instead of the build's own report; returns the exit code. */
+  readonly report?: (result: BuildResult) => number | Promise<number>
+}
+
+/**
+ * Runs a build: reads the inputs, compiles them to every target, syncs the output root. With
+ * no paths, builds the project of the nearest configuration (its sources, targets, output root
+ * and overrides); with paths, builds those with the configuration's settings, if there is one.
+ * Flags win over the configuration.
+ */
+export async function build(
+  deps: Deps,
+  paths: string[],
+  flags: BuildFlags,
+  hooks: BuildHooks = {},
+): Promise<number> {
+  const project = await lookUpProject(deps, flags.config)
+  const config = project.config
+  if (paths.length === 0 && !project.path)
+    throw new UsageError(
+      'build needs paths (agentc build agents --target claude), or a project configuration: run `agentc init` to create agentc.config.yaml',
+    )
+  // Flags win over the configuration.
+  const strict = flags.strict ?? config?.strict
+  const effective: BuildFlags = { ...flags, ...(strict !== undefined ? { strict } : {}) }
+  const done = (diagnostics: Diagnostic[], files: readonly PlannedFile[], inputs: readonly InputFile[]) =>
+    hooks.report
+      ? hooks.report({ diagnostics, files, inputs })
+      : finish(deps, effective, diagnostics, files, inputs)
+  if (hasErrors(project.diagnostics)) return done(project.diagnostics, [], [])
+  const targetIds = flags.target && flags.target.length > 0 ? flags.target : config?.targets
+  if (!targetIds || targetIds.length === 0)
+    throw new UsageError(
+      config
+        ? `build needs --target, or \`targets\` in ${config.display} (e.g. targets: [claude, cursor])`
+        : 'build needs --target (e.g. --target claude,cursor)',
+    )
+  const diagnostics: Diagnostic[] = [...project.diagnostics]
+  const { targets, diagnostics: targetProblems } = resolveTargets(targetIds)
   diagnostics.push(...targetProblems)
-  const from = resolveTarget(flags.from)
+  const from = resolveTarget(flags.from ?? config?.from ?? SOURCE_TARGET)
   if (!('id' in from) || !('parse' in from)) diagnostics.push(from as Diagnostic)
-  if (hasErrors(diagnostics)) return finish(deps, flags, diagnostics, [])
+  if (hasErrors(diagnostics)) return done(diagnostics, [], [])
   const source = from as Target
-  const outRoot = resolve(deps.cwd, flags.out ?? '.')
-  const limits = limitsFrom(flags)
-  const inputs = await readInputs(deps, paths, { limits })
+  const outRoot =
+    flags.out !== undefined ? resolve(deps.cwd, flags.out) : (config?.out ?? resolve(deps.cwd, '.'))
+  // Each limit: the flag, else the configuration's, else the default.
+  const limits = limitsFrom({
+    ...config?.limits,
+    ...definedOnly(flags, ['maxFileSize', 'maxLineLength', 'maxFiles']),
+  })
+  let inputPaths: readonly string[] = paths
+  if (paths.length === 0 && config) {
+    const expanded = await expandSources(deps, config)
+    diagnostics.push(...expanded.diagnostics)
+    inputPaths = await withoutOutputs(deps, outRoot, expanded.files)
+  }
+  const inputs =
+    inputPaths.length > 0 ? await readInputs(deps, inputPaths, { limits }) : { files: [], diagnostics: [] }
   diagnostics.push(...inputs.diagnostics)
-  const targetOptions: TargetOptions = flags.claudeSettings ? { claude: { settings: true } } : {}
+  const targetOptions: TargetOptions =
+    (flags.claudeSettings ?? config?.targetOptions.claude?.settings) ? { claude: { settings: true } } : {}
+  const references = (flags.rewriteReferences ?? config?.rewriteReferences) ? 'rewrite' : 'report'
   const outputs: RunOutput[] = []
-  for (const file of inputs.files) {
+  const compileFile = (file: InputFile): CompiledFile => {
+    const found: Diagnostic[] = []
+    const made: RunOutput[] = []
     const parsed = parseFile(source, file, { targetOptions, limits })
-    diagnostics.push(...parsed.diagnostics)
+    found.push(...parsed.diagnostics)
     for (const doc of parsed.value ?? []) {
       for (const target of targets) {
-        const emitted = emitDocument(target, doc, {
+        // The configuration's overrides for this agent and target, applied before emitting.
+        const configured = config ? configureDocument(doc, target, config) : undefined
+        const emitted = emitDocument(target, configured?.doc ?? doc, {
           targetOptions,
           from: source,
-          references: flags.rewriteReferences ? 'rewrite' : 'report',
+          references,
         })
-        diagnostics.push(...emitted.diagnostics)
-        for (const out of emitted.value ?? []) outputs.push({ ...out, origin: file.path, target: target.id })
+        if (configured) found.push(...configured.diagnostics)
+        found.push(
+          ...(configured && config
+            ? relocate(emitted.diagnostics, doc, configured, config)
+            : emitted.diagnostics),
+        )
+        for (const out of emitted.value ?? []) made.push({ ...out, origin: file.path, target: target.id })
       }
     }
+    return { diagnostics: found, outputs: made, names: (parsed.value ?? []).map((d) => d.name) }
   }
-  if (hasErrors(diagnostics)) return finish(deps, flags, diagnostics, [])
+  const names = new Set<string>()
+  for (const file of inputs.files) {
+    const compiled = hooks.compile ? hooks.compile(file, () => compileFile(file)) : compileFile(file)
+    diagnostics.push(...compiled.diagnostics)
+    outputs.push(...compiled.outputs)
+    for (const name of compiled.names ?? []) names.add(name)
+  }
+  // Overrides for agents no source defines (only known when every source was read).
+  if (config && paths.length === 0 && !hasErrors(diagnostics))
+    diagnostics.push(...unmatchedAgents(config, names))
+  if (hasErrors(diagnostics)) return done(diagnostics, [], inputs.files)
   const synced = await syncOutputs(deps, {
     root: outRoot,
     outputs,
-    scope: { targets: new Set(targets.map((t) => t.id)), inputs: paths.map((p) => resolve(deps.cwd, p)) },
-    mode: flags.check ? 'check' : flags.dryRun ? 'dry-run' : 'write',
+    scope: {
+      targets: new Set(targets.map((t) => t.id)),
+      // A configured build answers for its source globs; a build of paths for those paths.
+      inputs:
+        paths.length === 0 && config
+          ? await configuredScope(deps, config, outRoot, inputPaths)
+          : paths.map((p) => resolve(deps.cwd, p)),
+    },
+    mode: hooks.mode ?? (flags.check ? 'check' : flags.dryRun ? 'dry-run' : 'write'),
     force: flags.force ?? false,
     unmerge: unmergeOf,
   })
   diagnostics.push(...synced.diagnostics)
-  return finish(deps, flags, diagnostics, synced.files)
+  return done(diagnostics, synced.files, inputs.files)
 }
 
-function finish(
+async function finish(
   deps: Deps,
   flags: BuildFlags,
   diagnostics: Diagnostic[],
   files: readonly PlannedFile[],
-): number {
+  inputs: readonly SourceText[] = [],
+): Promise<number> {
   const failed = hasErrors(diagnostics)
   const drift = files.filter((f) => f.status !== 'unchanged')
   const mode = flags.check ? 'check' : flags.dryRun ? 'dry-run' : 'write'
@@ -150,7 +301,7 @@ function finish(
     })
     return code
   }
-  printDiagnostics(deps, diagnostics, flags)
+  printDiagnostics(deps, diagnostics, { ...flags, sources: await readSources(deps, diagnostics, inputs) })
   if (failed) {
     deps.stderr(`agentc: nothing written (${countSummary(diagnostics)})\n`)
     return code

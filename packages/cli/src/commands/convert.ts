@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import {
-  convert,
+  convertFile,
   type Diagnostic,
   hasErrors,
   resolveOutputs,
@@ -8,12 +8,22 @@ import {
   type Target,
 } from '@agentc/core'
 import { builtinRegistry } from '@agentc/targets'
-import { Command, Option } from 'commander'
+import { Command } from 'commander'
 import type { Deps } from '../io/deps'
 import { type FileStatus, syncOutputs } from '../io/output-root'
 import { readInputs } from '../io/read-inputs'
 import { limitOptions, limitsFrom } from '../limits'
-import { diagnosticJson, exitCodeFor, type OutputFormat, printDiagnostics, printJson } from '../report'
+import {
+  diagnosticJson,
+  exitCodeFor,
+  formatOption,
+  type OutputFormat,
+  plural,
+  printDiagnostics,
+  printJson,
+  printSummary,
+  readSources,
+} from '../report'
 import { resolveTarget, unmergeOf } from '../targets'
 
 interface ConvertFlags {
@@ -49,7 +59,7 @@ export function convertCommand(deps: Deps, setExit: (code: number) => void): Com
     .addOption(limitOptions.maxLineLength())
     .option('-q, --quiet', 'print errors only')
     .option('--verbose', 'print the note of each diagnostic')
-    .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
+    .addOption(formatOption())
     .action(async (file: string, flags: ConvertFlags) => {
       setExit(await run(deps, file, flags))
     })
@@ -71,7 +81,7 @@ async function run(deps: Deps, file: string, flags: ConvertFlags): Promise<numbe
   const input = inputs.files[0]
   let files: { path: string; contents: string; display?: string; status?: FileStatus }[] = []
   if (input && !hasErrors(diagnostics)) {
-    const result = convert(from as Target, to as Target, input, {
+    const result = convertFile(from as Target, to as Target, input, {
       targetOptions: flags.claudeSettings ? { claude: { settings: true } } : {},
       references: flags.rewriteReferences ? 'rewrite' : 'report',
       limits,
@@ -102,7 +112,10 @@ async function run(deps: Deps, file: string, flags: ConvertFlags): Promise<numbe
     })
     return exitCodeFor(diagnostics, flags.strict)
   }
-  printDiagnostics(deps, diagnostics, flags)
+  printDiagnostics(deps, diagnostics, {
+    ...flags,
+    sources: await readSources(deps, diagnostics, inputs.files),
+  })
   if (!failed && flags.out === undefined) {
     if (files.length === 1) deps.stdout(files[0]!.contents)
     else for (const f of files) deps.stdout(`==> ${f.path} <==\n${f.contents}`)
@@ -112,5 +125,20 @@ async function run(deps: Deps, file: string, flags: ConvertFlags): Promise<numbe
       deps.stdout(`${f.status === 'deleted' ? 'deleted' : 'wrote'} ${f.display ?? f.path}\n`)
     }
   }
+  const count = (...statuses: (FileStatus | undefined)[]) =>
+    files.filter((f) => statuses.includes(f.status)).length
+  const deleted = count('deleted')
+  printSummary(
+    deps,
+    diagnostics,
+    {
+      done:
+        flags.out === undefined
+          ? `${file} converted to ${(to as Target).id} (${plural(files.length, 'file')})`
+          : `${plural(count('new', 'changed'), 'file')} written, ${count('unchanged')} unchanged${deleted > 0 ? `, ${deleted} deleted` : ''}`,
+      failed: flags.out === undefined ? 'nothing converted' : 'nothing written',
+    },
+    flags,
+  )
   return exitCodeFor(diagnostics, flags.strict)
 }

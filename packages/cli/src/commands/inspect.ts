@@ -8,10 +8,21 @@ import {
   type Target,
 } from '@agentc/core'
 import { builtinRegistry } from '@agentc/targets'
-import { Command, Option } from 'commander'
+import { Command } from 'commander'
 import type { Deps } from '../io/deps'
 import { readInputs } from '../io/read-inputs'
-import { diagnosticJson, exitCodeFor, type OutputFormat, printDiagnostics, printJson } from '../report'
+import {
+  diagnosticJson,
+  exitCodeFor,
+  formatOption,
+  type OutputFormat,
+  plural,
+  printDiagnostics,
+  printJson,
+  printSummary,
+  readSources,
+  type SourceText,
+} from '../report'
 import { resolveTarget } from '../targets'
 
 interface InspectFlags {
@@ -29,7 +40,7 @@ export function inspectCommand(deps: Deps, setExit: (code: number) => void): Com
     .option('--from <id>', 'format of the file (default: guessed from its path, else opencode)')
     .option('--raw', 'include the original text of the file (source.raw)')
     .option('--ast', 'print the markdown tree (mdast) of the body instead of the IR')
-    .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
+    .addOption(formatOption())
     .action(async (file: string, flags: InspectFlags) => {
       const diagnostics: Diagnostic[] = []
       const from =
@@ -37,10 +48,12 @@ export function inspectCommand(deps: Deps, setExit: (code: number) => void): Com
           ? resolveTarget(flags.from)
           : (builtinRegistry().detect(file) ?? resolveTarget('opencode'))
       let docs: readonly AgentDocument[] = []
+      let read: SourceText[] = []
       if (!('parse' in from)) diagnostics.push(from)
       else {
         const inputs = await readInputs(deps, [file])
         diagnostics.push(...inputs.diagnostics)
+        read = inputs.files
         const input = inputs.files[0]
         if (input) {
           const parsed = parseFile(from as Target, input)
@@ -61,8 +74,11 @@ export function inspectCommand(deps: Deps, setExit: (code: number) => void): Com
           diagnostics: sortDiagnostics(diagnostics).map(diagnosticJson),
         })
       } else {
-        printDiagnostics(deps, diagnostics, { format: 'human' })
+        const sources = await readSources(deps, diagnostics, read)
+        printDiagnostics(deps, diagnostics, { format: flags.format, sources })
         if (!hasErrors(diagnostics)) printJson(deps, shown.length === 1 ? shown[0] : shown)
+        const done = `${file} read as ${(from as Target).id} (${plural(docs.length, 'agent')})`
+        printSummary(deps, diagnostics, { done, failed: 'nothing to show' })
       }
       setExit(exitCodeFor(diagnostics))
     })

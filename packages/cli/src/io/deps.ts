@@ -1,3 +1,5 @@
+import type { WatchRuntime } from '../watch'
+
 /** A directory entry. */
 export interface Entry {
   readonly name: string
@@ -56,4 +58,16 @@ export interface Deps {
   readonly isAlive?: (pid: number) => boolean
   /** This process's id. */
   readonly pid?: number
+  /** Environment variables (`NO_COLOR`, `FORCE_COLOR`, `TERM` decide colours); none when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>
+  /** Whether stderr is a terminal (colours only then, unless forced); false when absent. */
+  readonly stderrIsTTY?: boolean
+  /** Whether stdout is a terminal (`agentc diff` colours its diff only then); false when absent. */
+  readonly stdoutIsTTY?: boolean
+  /** Watching, clock and Ctrl-C for `build --watch`; the real ones (node:fs watch) when absent. */
+  readonly watch?: WatchRuntime
+  /** Whether standard input is a terminal (`agentc init` asks questions only then); false when absent. */
+  readonly stdinIsTTY?: boolean
+  /** Asks a question on the terminal and resolves with the line typed (`agentc init`); none when absent. */
+  readonly ask?: (question: string) => Promise<string>
 }

@@ -13,6 +13,7 @@ import {
   writeFile,
 } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { createInterface } from 'node:readline/promises'
 import type { Deps, FileInfo, FileSystem } from './deps'
 
 let counter = 0
@@ -121,5 +122,20 @@ export function nodeDeps(): Deps {
     stderr: (text) => process.stderr.write(text),
     isAlive: processIsAlive,
     pid: process.pid,
+    env: process.env,
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
+    ask: askOnTerminal,
+  }
+}
+
+/** Asks one question on the terminal (node:readline): the prompt on stderr, the answer from stdin. */
+async function askOnTerminal(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr })
+  try {
+    return await rl.question(question)
+  } finally {
+    rl.close()
   }
 }

@@ -211,6 +211,11 @@ export interface PlannedFile {
   readonly status: FileStatus
   /** New contents (empty for deletions). */
   readonly contents: string
+  /**
+   * The text on disk the plan compared with (absent when there is none, or when the path is a
+   * symbolic link, which agentc does not read through); for showing what a run would change.
+   */
+  readonly before?: string
 }
 
 /** Which earlier outputs this run answers for: those of its targets made from its inputs. */
@@ -428,7 +433,14 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
     nextFiles[path] = next
     pendingFiles[path] =
       status === 'changed' && before !== undefined && !merged ? { ...next, previous: hashText(before) } : next
-    files.push({ path, display: shown(path), target, status, contents })
+    files.push({
+      path,
+      display: shown(path),
+      target,
+      status,
+      contents,
+      ...(before !== undefined ? { before } : {}),
+    })
   }
   for (const path of stale) {
     const entry = current.files[path]!
@@ -442,7 +454,14 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
         continue
       }
     }
-    files.push({ path, display: shown(path), target: entry.target, status: 'deleted', contents: '' })
+    files.push({
+      path,
+      display: shown(path),
+      target: entry.target,
+      status: 'deleted',
+      contents: '',
+      ...(before !== undefined ? { before } : {}),
+    })
   }
   for (const path of shared) {
     const entry = current.files[path]!
@@ -462,6 +481,7 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
       target: entry.target,
       status,
       contents: status === 'deleted' ? '' : after,
+      before,
     })
   }
   for (const [path, entry] of Object.entries(current.files)) {

@@ -139,7 +139,7 @@ function openFile(
 export function upsertSection(existing: string, name: string, section: string): MergeResult {
   const opened = openFile(existing)
   if ('ok' in opened) return opened
-  const { bom, text, pieces, lines, region } = opened
+  const { bom, text, pieces, region } = opened
   const eolOf = (piece: string | undefined) => (piece?.endsWith('\r\n') ? '\r\n' : '\n')
   if (!region) {
     const eol = eolOf(pieces[0])

@@ -32,10 +32,23 @@ export function diffCommand(deps: Deps, setExit: (code: number) => void): Comman
     .description(
       'show what a build would change, as a unified diff; writes nothing, exits 1 when a build would change something',
     )
-    .argument('<paths...>', 'agent files, or folders of them (as for build)')
-    .option('-t, --target <ids>', 'targets to build, comma-separated; repeatable', collect, [])
-    .option('--from <id>', 'format of the source files', SOURCE_TARGET)
-    .option('-o, --out <dir>', 'output root (default: current directory)')
+    .argument(
+      '[paths...]',
+      'agent files, or folders of them (as for build); default: the sources of agentc.config.*',
+    )
+    .option(
+      '-t, --target <ids>',
+      'targets to build, comma-separated; repeatable (default: those of agentc.config.*)',
+      collect,
+      [],
+    )
+    .option('--from <id>', `format of the source files (default: ${SOURCE_TARGET})`)
+    .option('-o, --out <dir>', 'output root (default: the folder of agentc.config.*, else the current one)')
+    .option(
+      '--config <file>',
+      'the project configuration (default: agentc.config.* here or in a folder above)',
+    )
+    .option('--no-config', 'ignore any project configuration')
     .option('--strict', 'fail (exit 1) on warnings too')
     .option('--claude-settings', 'include the permission rules merged into .claude/settings.json')
     .option('--rewrite-references', "rewrite the source tool's names and paths in prompts for each target")

@@ -333,6 +333,14 @@ function readGroups(
   }
 }
 
+/** The text of the line a point is on (found by scanning, not by splitting the whole file). */
 function lineText(text: string, point: Point): string {
-  return text.split('\n')[point.line - 1] ?? ''
+  let start = 0
+  for (let line = 1; line < point.line; line++) {
+    const eol = text.indexOf('\n', start)
+    if (eol === -1) return ''
+    start = eol + 1
+  }
+  const end = text.indexOf('\n', start)
+  return text.slice(start, end === -1 ? text.length : end)
 }

@@ -225,3 +225,19 @@ describe('safety and decoration', () => {
     )
   })
 })
+
+describe('hostile text in messages', () => {
+  it('shows control characters, line breaks and bidi overrides of a message instead of sending them', () => {
+    const text = formatDiagnostics([
+      {
+        code: 'AGC102',
+        severity: 'info',
+        message: 'The key `a\u001b[31mb\nc\td\u202e` is kept.',
+        file: 'x\u0007.md',
+        line: 1,
+        column: 1,
+      },
+    ])
+    expect(text).toBe('x␇.md:1:1  info  The key `a␛[31mb␊c␉d�` is kept.  AGC102\n')
+  })
+})

@@ -65,8 +65,8 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: F
   let out = ''
   for (let i = 0; i < shown.length; i++) {
     const d = shown[i]!
-    out += `${style('location', formatLocation(d))}  ${style(d.severity, d.severity)}  ${d.message}  ${style('code', d.code)}\n`
-    if (options.verbose && d.note) out += `    ${style('note', d.note)}\n`
+    out += `${style('location', oneLine(formatLocation(d)))}  ${style(d.severity, d.severity)}  ${oneLine(d.message)}  ${style('code', d.code)}\n`
+    if (options.verbose && d.note) out += `    ${style('note', oneLine(d.note))}\n`
     if (!source || d.file === undefined || d.line === undefined) continue
     const next = shown[i + 1]
     if (next && samePosition(next, d)) continue
@@ -156,6 +156,18 @@ function cellsOf(piece: string, base: number): Cell[] {
  * what the terminal shows) and line or paragraph separators as `�`. Nothing from the source can
  * reach the terminal as an escape sequence.
  */
+/**
+ * A message or path as one line of terminal output: values quoted from a hostile file (a key
+ * holding an escape character, a line break, a bidi override) are shown, never obeyed; a tab is
+ * shown as `␉` so the line keeps its columns.
+ */
+function oneLine(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced
+  return /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/.test(text)
+    ? visible(text.replace(/\t/g, '\u2409'))
+    : text
+}
+
 function visible(segment: string): string {
   let out = ''
   for (const ch of segment) {

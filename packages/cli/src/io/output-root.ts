@@ -405,7 +405,7 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
   const files: PlannedFile[] = []
   const nextFiles: Record<string, ManifestEntry> = {}
   const pendingFiles: Record<string, ManifestEntry> = { ...current.files }
-  const refused: string[] = []
+  const refused: { path: string; why: string }[] = []
   for (const { path, contents } of resolved.value) {
     const list = byPath.get(path) ?? []
     const merged = list.some((o) => o.merge !== undefined)
@@ -416,7 +416,7 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
       before === undefined && !links.has(path) ? 'new' : before === contents ? 'unchanged' : 'changed'
     if (status === 'changed' && !force) {
       const why = ownershipProblem(entry, before, merged, links.has(path))
-      if (why) refused.push(`${shown(path)} (${why})`)
+      if (why) refused.push({ path: shown(path), why })
     }
     let sources = [...new Set(list.map((o) => sourcePath(deps, root, o.origin)))]
     let next: ManifestEntry = { target, sha256: hashText(contents), sources: sources.sort(compare) }
@@ -450,7 +450,7 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
     if (!force) {
       const why = ownershipProblem(entry, before, false, links.has(path))
       if (why) {
-        refused.push(`${shown(path)} (${why}; no source produces it any more)`)
+        refused.push({ path: shown(path), why: `${why}; no source produces it any more` })
         continue
       }
     }
@@ -488,15 +488,19 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
     if (!(path in nextFiles) && !stale.includes(path) && !shared.includes(path)) nextFiles[path] = entry
   }
   if (refused.length > 0) {
-    diagnostics.push(
-      createDiagnostic(
-        'AGC308',
-        `agentc would replace or delete ${refused.length === 1 ? 'a file' : `${refused.length} files`} it does not own: ${refused.join(', ')}.`,
-        {
-          note: 'Move your changes into the agent sources, or pass --force to let agentc replace (or delete) them.',
-        },
-      ),
-    )
+    // One error per file, each naming it (file:line:col tools can jump to it).
+    for (const { path, why } of refused) {
+      diagnostics.push(
+        createDiagnostic(
+          'AGC308',
+          `agentc would replace or delete a file it does not own: ${path} (${why}).`,
+          {
+            file: path,
+            note: 'Move your changes into the agent sources, or pass --force to let agentc replace (or delete) it.',
+          },
+        ),
+      )
+    }
     return undefined
   }
   files.sort((a, b) => compare(a.path, b.path))

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { loadedFiles } from './chunks'
 
 const ROOT = join(import.meta.dirname, '../..')
 
@@ -72,8 +73,12 @@ describe.each(packages)('npm pack of packages/%s', (pkg) => {
         'dist/index.js',
         ...declarations,
         ...Object.values(manifest.bin ?? {}).map((p) => p.replace(/^\.\//, '')),
+        // The chunks of the bundled CLI that the bin loads, at start-up or when a command runs.
+        ...Object.values(manifest.bin ?? {}).flatMap((p) =>
+          loadedFiles(dir, p.replace(/^\.\//, ''), { dynamic: true }),
+        ),
         // The JSON Schema of agentc.config.*, which configs refer to through `$schema`.
-        ...(pkg === 'cli' ? ['schema/agentc.config.schema.json'] : []),
+        ...(pkg === 'cli' ? ['schema/agentc-pack.schema.json', 'schema/agentc.config.schema.json'] : []),
       ]
       expect(files).toEqual([...new Set(expected)].sort())
       // Nothing a consumer does not need.

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { nodeDeps } from './io/node-deps'
 import { run } from './run'
 

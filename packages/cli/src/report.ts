@@ -6,7 +6,6 @@ import {
   formatDiagnostics,
   sortDiagnostics,
 } from '@agentc/core'
-import { Option } from 'commander'
 import picocolors from 'picocolors'
 import type { Deps } from './io/deps'
 
@@ -15,16 +14,6 @@ import type { Deps } from './io/deps'
  * diagnostic, for scripts and logs that count lines) or `json` (one object on stdout, for machines).
  */
 export type OutputFormat = 'human' | 'short' | 'json'
-
-/** The `--format` option every command that reports diagnostics takes. */
-export function formatOption(): Option {
-  return new Option(
-    '--format <format>',
-    'output format: human (with code frames), short (one line per diagnostic) or json',
-  )
-    .choices(['human', 'short', 'json'])
-    .default('human')
-}
 
 /** Flags that decide how results are printed and what fails a run. */
 export interface ReportOptions {

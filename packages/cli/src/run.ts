@@ -1,4 +1,3 @@
-import { InternalError } from '@agentc/core'
 import { CommanderError } from 'commander'
 import { UsageError } from './errors'
 import type { Deps } from './io/deps'
@@ -39,6 +38,9 @@ export async function run(args: readonly string[], deps: Deps): Promise<number> 
       return 2
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error)
+    // From the actions, as only they (the compiler) throw it: @agentc/core stays out of start-up
+    // (see program.ts), and after a command has run the import costs nothing.
+    const { InternalError } = await import('./commands/actions')
     const kind = error instanceof InternalError ? 'internal error' : 'unexpected error'
     deps.stderr(
       `agentc: ${kind} — this is a bug in agentc, please report it with the input that caused it.\n${stack}\n`,

@@ -9,7 +9,6 @@ import {
   type TargetOptions,
 } from '@agentc/core'
 import { SOURCE_TARGET } from '@agentc/targets'
-import { Command, Option } from 'commander'
 import { configureDocument, relocate } from '../config/overrides'
 import {
   configuredScope,
@@ -29,12 +28,11 @@ import {
   type WriteMode,
 } from '../io/output-root'
 import { type InputFile, readInputs } from '../io/read-inputs'
-import { limitOptions, limitsFrom } from '../limits'
+import { limitsFrom } from '../limits'
 import {
   countSummary,
   diagnosticJson,
   exitCodeFor,
-  formatOption,
   type OutputFormat,
   printDiagnostics,
   printJson,
@@ -67,60 +65,19 @@ export interface BuildFlags {
   watch?: boolean
 }
 
-/** `agentc build`: compiles agent sources to every requested target. */
-export function buildCommand(deps: Deps, setExit: (code: number) => void): Command {
-  return new Command('build')
-    .description('compile agent files to the formats of other tools')
-    .argument(
-      '[paths...]',
-      'agent files, or folders of them (every *.md below, README.md excepted); default: the sources of agentc.config.*',
-    )
-    .addOption(
-      new Option('-t, --target <ids>', 'targets to build, comma-separated; repeatable')
-        .argParser(collect)
-        .default([], 'the targets of agentc.config.*'),
-    )
-    .option('--from <id>', `format of the source files (default: ${SOURCE_TARGET})`)
-    .option(
-      '-o, --out <dir>',
-      'output root where each target writes its own layout (default: the folder of agentc.config.*, else the current one)',
-    )
-    .option(
-      '--config <file>',
-      'the project configuration (default: agentc.config.* here or in a folder above)',
-    )
-    .option('--no-config', 'ignore any project configuration')
-    .option('--strict', 'fail (exit 1) on warnings too')
-    .option('--check', 'write nothing; exit 1 if any output would change')
-    .option('--dry-run', 'print what would be written; write nothing')
-    .option('-w, --watch', 'build, then rebuild whenever an input changes (Ctrl-C stops)')
-    .option('--claude-settings', 'write per-command permission rules to .claude/settings.json (project-wide)')
-    .option('--rewrite-references', "rewrite the source tool's names and paths in prompts for each target")
-    .option('--force', 'replace or delete output files agentc did not write, or that were edited since')
-    .addOption(limitOptions.maxFileSize())
-    .addOption(limitOptions.maxLineLength())
-    .addOption(limitOptions.maxFiles())
-    .option('-q, --quiet', 'print errors only (no file list, no summary)')
-    .option('--verbose', 'print the note of each diagnostic')
-    .addOption(formatOption())
-    .action(async (paths: string[], flags: BuildFlags) => {
-      if (!flags.watch) {
-        setExit(await build(deps, paths, flags))
-        return
-      }
-      // Watch the configuration too, and, for a configured build, the folders of its sources.
-      const project = await lookUpProject(deps, flags.config)
-      const watched = paths.length > 0 || !project.config ? paths : await watchedFolders(deps, project.config)
-      setExit(
-        await watchBuild(deps, watched, flags, (hooks) => build(deps, paths, flags, hooks), {
-          configFiles: project.path ? [project.path] : [],
-        }),
-      )
-    })
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value]
+/**
+ * What `agentc build` does with its arguments and flags (see ./build.command for the command
+ * line): a build, or with `--watch` a build and a rebuild on every change.
+ * @returns The exit code.
+ */
+export async function runBuild(deps: Deps, paths: string[], flags: BuildFlags): Promise<number> {
+  if (!flags.watch) return build(deps, paths, flags)
+  // Watch the configuration too, and, for a configured build, the folders of its sources.
+  const project = await lookUpProject(deps, flags.config)
+  const watched = paths.length > 0 || !project.config ? paths : await watchedFolders(deps, project.config)
+  return watchBuild(deps, watched, flags, (hooks) => build(deps, paths, flags, hooks), {
+    configFiles: project.path ? [project.path] : [],
+  })
 }
 
 /** The given keys of `object` whose values are defined. */

@@ -1,27 +1,11 @@
 import { codes } from '@agentc/core'
 import { builtinRegistry } from '@agentc/targets'
-import { Argument, Command, type Option } from 'commander'
+import type { Command, Option } from 'commander'
 import pkg from '../../package.json' with { type: 'json' }
-import type { Deps } from '../io/deps'
+import type { Shell } from './completion.command'
 
-/** The shells `agentc completion` writes scripts for. */
-export const SHELLS = ['bash', 'zsh', 'fish'] as const
-export type Shell = (typeof SHELLS)[number]
-
-/**
- * `agentc completion <shell>`: prints a completion script for the commands, their flags and the
- * target ids. Everything comes from the program and the target registry when the script is
- * printed, so new commands, flags and targets appear on the next `agentc completion`.
- */
-export function completionCommand(deps: Deps): Command {
-  return new Command('completion')
-    .description('print a shell completion script (bash, zsh or fish)')
-    .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
-    .action((shell: Shell, _flags: unknown, command: Command) => {
-      const program = command.parent ?? command
-      deps.stdout(completionScript(shell, completionModel(program)))
-    })
-}
+// Defined with the command line, whose argument takes them.
+export { SHELLS, type Shell } from './completion.command'
 
 /** What a value (of an option or an argument) completes to. */
 export type ValueKind =

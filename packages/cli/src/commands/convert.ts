@@ -8,15 +8,13 @@ import {
   type Target,
 } from '@agentc/core'
 import { builtinRegistry } from '@agentc/targets'
-import { Command } from 'commander'
 import type { Deps } from '../io/deps'
 import { type FileStatus, syncOutputs } from '../io/output-root'
 import { readInputs } from '../io/read-inputs'
-import { limitOptions, limitsFrom } from '../limits'
+import { limitsFrom } from '../limits'
 import {
   diagnosticJson,
   exitCodeFor,
-  formatOption,
   type OutputFormat,
   plural,
   printDiagnostics,
@@ -26,7 +24,8 @@ import {
 } from '../report'
 import { resolveTarget, unmergeOf } from '../targets'
 
-interface ConvertFlags {
+/** The flags of `agentc convert`. */
+export interface ConvertFlags {
   from?: string
   to: string
   out?: string
@@ -41,31 +40,11 @@ interface ConvertFlags {
   maxLineLength?: number
 }
 
-/** `agentc convert`: one file from one format to another. */
-export function convertCommand(deps: Deps, setExit: (code: number) => void): Command {
-  return new Command('convert')
-    .description(
-      'convert one file from one format to another; prints it when it is a single file and --out is not given',
-    )
-    .argument('<file>', 'the file to convert')
-    .option('--from <id>', 'format of the file (default: guessed from its path, else opencode)')
-    .requiredOption('--to <id>', 'format to convert to')
-    .option('-o, --out <dir>', 'write the result under this folder in the target layout')
-    .option('--strict', 'fail (exit 1) on warnings too')
-    .option('--claude-settings', 'write per-command permission rules to .claude/settings.json (project-wide)')
-    .option('--rewrite-references', "rewrite the source tool's names and paths in the prompt for the target")
-    .option('--force', 'with --out: replace or delete files agentc did not write, or that were edited since')
-    .addOption(limitOptions.maxFileSize())
-    .addOption(limitOptions.maxLineLength())
-    .option('-q, --quiet', 'print errors only')
-    .option('--verbose', 'print the note of each diagnostic')
-    .addOption(formatOption())
-    .action(async (file: string, flags: ConvertFlags) => {
-      setExit(await run(deps, file, flags))
-    })
-}
-
-async function run(deps: Deps, file: string, flags: ConvertFlags): Promise<number> {
+/**
+ * What `agentc convert` does (see ./convert.command for the command line).
+ * @returns The exit code.
+ */
+export async function runConvert(deps: Deps, file: string, flags: ConvertFlags): Promise<number> {
   const diagnostics: Diagnostic[] = []
   const to = resolveTarget(flags.to)
   const from =

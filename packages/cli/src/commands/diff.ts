@@ -1,16 +1,12 @@
 import { hasErrors, sortDiagnostics } from '@agentc/core'
-import { SOURCE_TARGET } from '@agentc/targets'
-import { Command, InvalidArgumentError } from 'commander'
 import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from 'diff'
 import picocolors from 'picocolors'
 import type { Deps } from '../io/deps'
 import type { PlannedFile } from '../io/output-root'
-import { limitOptions } from '../limits'
 import {
   colourEnabled,
   diagnosticJson,
   exitCodeFor,
-  formatOption,
   plural,
   printDiagnostics,
   printJson,
@@ -18,67 +14,20 @@ import {
   readSources,
 } from '../report'
 import { type BuildFlags, type BuildResult, build } from './build'
+import { DEFAULT_CONTEXT } from './diff.command'
 
-/** Lines of context around each change, as in `git diff`. */
-const DEFAULT_CONTEXT = 3
-
-interface DiffFlags extends BuildFlags {
+/** The flags of `agentc diff`: those of `agentc build`, and the lines of context. */
+export interface DiffFlags extends BuildFlags {
   unified: number
 }
 
-/** `agentc diff`: what a build would change, as a unified diff. */
-export function diffCommand(deps: Deps, setExit: (code: number) => void): Command {
-  return new Command('diff')
-    .description(
-      'show what a build would change, as a unified diff; writes nothing, exits 1 when a build would change something',
-    )
-    .argument(
-      '[paths...]',
-      'agent files, or folders of them (as for build); default: the sources of agentc.config.*',
-    )
-    .option(
-      '-t, --target <ids>',
-      'targets to build, comma-separated; repeatable (default: those of agentc.config.*)',
-      collect,
-      [],
-    )
-    .option('--from <id>', `format of the source files (default: ${SOURCE_TARGET})`)
-    .option('-o, --out <dir>', 'output root (default: the folder of agentc.config.*, else the current one)')
-    .option(
-      '--config <file>',
-      'the project configuration (default: agentc.config.* here or in a folder above)',
-    )
-    .option('--no-config', 'ignore any project configuration')
-    .option('--strict', 'fail (exit 1) on warnings too')
-    .option('--claude-settings', 'include the permission rules merged into .claude/settings.json')
-    .option('--rewrite-references', "rewrite the source tool's names and paths in prompts for each target")
-    .option('--force', 'show the changes a build --force would make to files agentc does not own')
-    .option(
-      '-U, --unified <n>',
-      `lines of context (default ${DEFAULT_CONTEXT})`,
-      parseContext,
-      DEFAULT_CONTEXT,
-    )
-    .addOption(limitOptions.maxFileSize())
-    .addOption(limitOptions.maxLineLength())
-    .addOption(limitOptions.maxFiles())
-    .option('-q, --quiet', 'print errors only (no diff, no summary); the exit code tells')
-    .option('--verbose', 'print the note of each diagnostic')
-    .addOption(formatOption())
-    .action(async (paths: string[], flags: DiffFlags) => {
-      setExit(
-        await build(deps, paths, flags, { mode: 'check', report: (result) => report(deps, flags, result) }),
-      )
-    })
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value]
-}
-
-function parseContext(value: string): number {
-  if (!/^\s*\d+\s*$/.test(value)) throw new InvalidArgumentError('expected a whole number.')
-  return Number(value)
+/**
+ * What `agentc diff` does (see ./diff.command for the command line): a build in `check` mode,
+ * reported as a diff.
+ * @returns The exit code.
+ */
+export function runDiff(deps: Deps, paths: string[], flags: DiffFlags): Promise<number> {
+  return build(deps, paths, flags, { mode: 'check', report: (result) => report(deps, flags, result) })
 }
 
 /**

@@ -1,5 +1,4 @@
 import { type CodeInfo, codes, type DiagnosticCode } from '@agentc/core'
-import { Command, Option } from 'commander'
 import { UsageError } from '../errors'
 import type { Deps } from '../io/deps'
 import { printJson } from '../report'
@@ -7,23 +6,21 @@ import { printJson } from '../report'
 /** Every diagnostic code, in table order. */
 export const CODE_IDS = Object.keys(codes) as DiagnosticCode[]
 
-/** `agentc explain`: what a diagnostic code means and how to address it. */
-export function explainCommand(deps: Deps): Command {
-  return new Command('explain')
-    .description('explain a diagnostic code (what it means and how to fix it); without a code, list them all')
-    .argument('[code]', 'a code such as AGC201, its number (201) or its name (field-unsupported)')
-    .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
-    .action((query: string | undefined, flags: { format: 'human' | 'json' }) => {
-      if (query === undefined) {
-        if (flags.format === 'json') printJson(deps, CODE_IDS.map(codeJson))
-        else deps.stdout(listText())
-        return
-      }
-      const code = findCode(query)
-      if (code === undefined) throw new UsageError(unknownCodeMessage(query))
-      if (flags.format === 'json') printJson(deps, codeJson(code))
-      else deps.stdout(explainText(code))
-    })
+/**
+ * What `agentc explain` does (see ./explain.command for the command line): prints the code asked
+ * for, or every code.
+ * @throws UsageError for a query that is no code.
+ */
+export function runExplain(deps: Deps, query: string | undefined, flags: { format: 'human' | 'json' }): void {
+  if (query === undefined) {
+    if (flags.format === 'json') printJson(deps, CODE_IDS.map(codeJson))
+    else deps.stdout(listText())
+    return
+  }
+  const code = findCode(query)
+  if (code === undefined) throw new UsageError(unknownCodeMessage(query))
+  if (flags.format === 'json') printJson(deps, codeJson(code))
+  else deps.stdout(explainText(code))
 }
 
 /**

@@ -11,15 +11,13 @@ import {
   type Target,
 } from '@agentc/core'
 import { SOURCE_TARGET } from '@agentc/targets'
-import { Command } from 'commander'
 import { UsageError } from '../errors'
 import type { Deps } from '../io/deps'
 import { displayPath, errorCode, type InputFile, readInputs } from '../io/read-inputs'
-import { limitOptions, limitsFrom } from '../limits'
+import { limitsFrom } from '../limits'
 import {
   diagnosticJson,
   exitCodeFor,
-  formatOption,
   type OutputFormat,
   plural,
   printDiagnostics,
@@ -28,9 +26,7 @@ import {
   readSources,
 } from '../report'
 import { resolveTarget } from '../targets'
-
-/** Where `agentc import` writes the sources unless told otherwise. */
-export const DEFAULT_SOURCE_DIR = 'agents'
+import { DEFAULT_SOURCE_DIR } from './import.command'
 
 /** Folders never searched for a target's files. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.agentc'])
@@ -289,7 +285,8 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-interface ImportFlags {
+/** The flags of `agentc import`. */
+export interface ImportFlags {
   from?: string
   out?: string
   force?: boolean
@@ -304,29 +301,12 @@ interface ImportFlags {
   maxFiles?: number
 }
 
-/** `agentc import`: existing tool files → canonical agent sources. */
-export function importCommand(deps: Deps, setExit: (code: number) => void): Command {
-  return new Command('import')
-    .description("turn another tool's agent files into agentc sources (OpenCode agent files), one per agent")
-    .argument('[paths...]', "files or folders to import (default: the tool's own folders below here)")
-    .requiredOption('--from <id>', 'the tool the files are for (claude, cursor, roo, …)')
-    .option('-o, --out <dir>', `folder for the sources (default: ${DEFAULT_SOURCE_DIR})`)
-    .option('--force', 'replace source files that exist with other contents')
-    .option('--dry-run', 'print what would be written; write nothing')
-    .option('--strict', 'fail (exit 1) on warnings too, and write nothing then')
-    .option('--rewrite-references', "rewrite the tool's names and paths in prompts to OpenCode's")
-    .addOption(limitOptions.maxFileSize())
-    .addOption(limitOptions.maxLineLength())
-    .addOption(limitOptions.maxFiles())
-    .option('-q, --quiet', 'print errors only')
-    .option('--verbose', 'print the note of each diagnostic')
-    .addOption(formatOption())
-    .action(async (paths: string[], flags: ImportFlags) => {
-      setExit(await importAction(deps, paths, flags))
-    })
-}
-
-async function importAction(deps: Deps, paths: string[], flags: ImportFlags): Promise<number> {
+/**
+ * What `agentc import` does (see ./import.command for the command line): {@link importAgents},
+ * reported.
+ * @returns The exit code.
+ */
+export async function runImport(deps: Deps, paths: string[], flags: ImportFlags): Promise<number> {
   if (flags.from === undefined) throw new UsageError('import needs --from (e.g. --from claude)')
   const options: ImportOptions = {
     from: flags.from,

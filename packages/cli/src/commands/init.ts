@@ -1,7 +1,6 @@
 import { join, resolve } from 'node:path'
 import { type Activation, type Diagnostic, hasErrors, parseFile, type Target } from '@agentc/core'
 import { builtinTargets } from '@agentc/targets'
-import { Command, Option } from 'commander'
 import { stringify } from 'yaml'
 import { findConfig } from '../config/load'
 import { CONFIG_FILE_NAMES, SCHEMA_REFERENCE } from '../config/schema'
@@ -11,10 +10,12 @@ import { readManifest } from '../io/output-root'
 import { displayPath, errorCode } from '../io/read-inputs'
 import { plural, printDiagnostics, readSources } from '../report'
 import { resolveTargets } from '../targets'
-import { DEFAULT_SOURCE_DIR, findLayoutFiles, importAgents } from './import'
+import { findLayoutFiles, importAgents } from './import'
+import { DEFAULT_SOURCE_DIR } from './import.command'
+import { DEFAULT_TARGETS } from './init.command'
 
-/** The targets of a new project when the repository holds no agents of any tool. */
-export const DEFAULT_TARGETS: readonly string[] = ['claude', 'codex', 'copilot', 'cursor', 'opencode']
+// Defined with the command line, whose help names them.
+export { DEFAULT_TARGETS }
 
 /** The starter agent's file, below the sources folder. */
 export const STARTER_FILE = 'example.md'
@@ -74,39 +75,13 @@ function importsByDefault(found: FoundAgents): boolean {
   return found.target.id !== 'agents-md'
 }
 
-interface InitFlags {
+/** The flags of `agentc init`. */
+export interface InitFlags {
   yes?: boolean
   force?: boolean
   json?: boolean
   target?: string[]
   import?: boolean
-}
-
-/** `agentc init`: a project configuration and a starter agent, importing agents that exist. */
-export function initCommand(deps: Deps, setExit: (code: number) => void): Command {
-  return new Command('init')
-    .description(
-      'create agentc.config.yaml and a starter agent; offers to import the agents of other tools found here',
-    )
-    .option(
-      '-y, --yes',
-      'take the defaults without asking (the default when standard input is not a terminal)',
-    )
-    .addOption(
-      new Option('-t, --target <ids>', 'targets to build, comma-separated; repeatable')
-        .argParser(collect)
-        .default([], `the tools found here, else ${DEFAULT_TARGETS.join(',')}`),
-    )
-    .option('--no-import', 'do not import the agents of other tools found here')
-    .option('--json', 'write agentc.config.json instead of agentc.config.yaml')
-    .option('--force', 'replace an existing agentc.config.*')
-    .action(async (flags: InitFlags) => {
-      setExit(await init(deps, flags))
-    })
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value]
 }
 
 /** The answer to a yes/no question, or undefined when it is neither. */
@@ -118,7 +93,11 @@ function yesNo(answer: string, fallback: boolean): boolean | undefined {
   return undefined
 }
 
-async function init(deps: Deps, flags: InitFlags): Promise<number> {
+/**
+ * What `agentc init` does (see ./init.command for the command line).
+ * @returns The exit code.
+ */
+export async function init(deps: Deps, flags: InitFlags): Promise<number> {
   const say = (line: string) => deps.stderr(`agentc: ${line}\n`)
   const existing: string[] = []
   for (const name of CONFIG_FILE_NAMES) {

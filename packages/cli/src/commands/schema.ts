@@ -1,12 +1,8 @@
 import { irJsonSchema } from '@agentc/core'
-import { Command } from 'commander'
 import type { Deps } from '../io/deps'
 import { printJson } from '../report'
 
-/** `agentc schema`: the JSON Schema of the IR. */
-export function schemaCommand(deps: Deps): Command {
-  return new Command('schema')
-    .description('print the JSON Schema of the agentc IR')
-    .option('--format <format>', 'output format (the schema is always JSON)', 'json')
-    .action(() => printJson(deps, irJsonSchema()))
+/** What `agentc schema` does (see ./schema.command for the command line): prints the JSON Schema of the IR. */
+export function printSchema(deps: Deps): void {
+  printJson(deps, irJsonSchema())
 }

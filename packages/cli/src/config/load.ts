@@ -124,23 +124,9 @@ export async function loadConfig(
       }),
     ],
   })
-  const info = await deps.fs.stat(path)
-  if (!info?.isFile) return fail(`${display} cannot be read: it is not a file.`)
-  if (info.size > DEFAULT_LIMITS.maxFileBytes) {
-    return fail(
-      `${display} is ${formatBytes(info.size)}, more than the ${formatBytes(DEFAULT_LIMITS.maxFileBytes)} a configuration may be.`,
-    )
-  }
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await deps.fs.readBytes(path))
-  } catch (error) {
-    return fail(
-      error instanceof TypeError
-        ? `${display} is not UTF-8 text; save it as UTF-8.`
-        : `${display} cannot be read (${errorCode(error)}).`,
-    )
-  }
+  const read = await readSettingsText(deps, path, display, 'a configuration')
+  if ('problem' in read) return fail(read.problem)
+  const text = read.text
   const parsed = parseConfigText(text, path.endsWith('.json') ? 'json' : 'yaml')
   if ('problem' in parsed) return fail(`${display} cannot be read: ${parsed.problem}.`, parsed)
   const checked = validate(parsed, display)
@@ -148,39 +134,103 @@ export async function loadConfig(
   return resolveConfig(path, display, checked.file, parsed.positions)
 }
 
-/** Validates parsed data against the schema; each issue is a diagnostic at its value. */
+/**
+ * Reads a small settings file (a configuration, a pack manifest) as UTF-8 text, refusing what is
+ * not a file, larger than the default size limit, or not UTF-8, with one sentence saying why.
+ * @param what How the file is named in the size message (`a configuration`).
+ */
+export async function readSettingsText(
+  deps: Deps,
+  path: string,
+  display: string,
+  what: string,
+): Promise<{ text: string } | { problem: string }> {
+  const info = await deps.fs.stat(path)
+  if (!info?.isFile) return { problem: `${display} cannot be read: it is not a file.` }
+  if (info.size > DEFAULT_LIMITS.maxFileBytes) {
+    return {
+      problem: `${display} is ${formatBytes(info.size)}, more than the ${formatBytes(DEFAULT_LIMITS.maxFileBytes)} ${what} may be.`,
+    }
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(await deps.fs.readBytes(path)) }
+  } catch (error) {
+    return {
+      problem:
+        error instanceof TypeError
+          ? `${display} is not UTF-8 text; save it as UTF-8.`
+          : `${display} cannot be read (${errorCode(error)}).`,
+    }
+  }
+}
+
+/** What {@link validateData} reports with: the diagnostic code and how the file is named. */
+export interface ValidationStyle {
+  readonly code: 'AGC310' | 'AGC313'
+  /** The whole file in a message: `the configuration`, `the pack manifest`. */
+  readonly subject: string
+  /** What the top level must be: `a map of settings (sources, targets, out, …)`. */
+  readonly topLevel: string
+}
+
+const CONFIG_STYLE: ValidationStyle = {
+  code: 'AGC310',
+  subject: 'the configuration',
+  topLevel: 'a map of settings (sources, targets, out, …)',
+}
+
 function validate(
   parsed: ParsedConfig,
   display: string,
 ): { file: ConfigFile } | { diagnostics: Diagnostic[] } {
+  return validateData(configSchema, parsed, display, CONFIG_STYLE)
+}
+
+/**
+ * Validates parsed data (a configuration, a pack manifest) against a zod schema; each issue is a
+ * diagnostic at its value, phrased from the schema's error messages, with a suggestion for a
+ * misspelt key.
+ */
+export function validateData<S extends z.ZodType>(
+  schema: S,
+  parsed: ParsedConfig,
+  display: string,
+  style: ValidationStyle,
+): { file: z.infer<S> } | { diagnostics: Diagnostic[] } {
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     return {
       diagnostics: [
         createDiagnostic(
-          'AGC310',
-          `${display} must be a map of settings (sources, targets, out, …), not ${describeValue(parsed.data)}.`,
+          style.code,
+          `${display} must be ${style.topLevel}, not ${describeValue(parsed.data)}.`,
           { file: display, ...parsed.positions.value([]) },
         ),
       ],
     }
   }
-  const result = configSchema.safeParse(parsed.data)
+  const result = schema.safeParse(parsed.data)
   if (result.success) return { file: result.data }
   const diagnostics: Diagnostic[] = []
   for (const issue of result.error.issues.flatMap((i) => closestIssues(i, []))) {
-    diagnostics.push(issueDiagnostic(issue, parsed, display))
+    diagnostics.push(issueDiagnostic(schema, issue, parsed, display, style))
   }
   return { diagnostics }
 }
 
-function issueDiagnostic(issue: z.core.$ZodIssue, parsed: ParsedConfig, display: string): Diagnostic {
+function issueDiagnostic(
+  schema: z.ZodType,
+  issue: z.core.$ZodIssue,
+  parsed: ParsedConfig,
+  display: string,
+  style: ValidationStyle,
+): Diagnostic {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
-  const where = (p: DataPath) => (p.length === 0 ? 'the configuration' : `\`${showPath(p)}\``)
+  const where = (p: DataPath) => (p.length === 0 ? style.subject : `\`${showPath(p)}\``)
   const diagnostic = (message: string, at: Point | undefined) =>
-    createDiagnostic('AGC310', message, { file: display, ...(at ?? {}) })
+    createDiagnostic(style.code, message, { file: display, ...(at ?? {}) })
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys
-    const known = knownKeys(path)
+    const known = knownKeys(schema, path)
     const first = keys[0]!
     const suggestion = suggest(first, known)
     return diagnostic(
@@ -202,8 +252,9 @@ function issueDiagnostic(issue: z.core.$ZodIssue, parsed: ParsedConfig, display:
   }
   const value = valueAt(parsed.data, path)
   const expected = issue.code === 'invalid_union' ? describeUnion(issue) : issue.message
+  const subject = style.subject.charAt(0).toUpperCase() + style.subject.slice(1)
   return diagnostic(
-    `${path.length === 0 ? 'The configuration' : `\`${showPath(path)}\``} must be ${expected}, not ${describeValue(value)}.`,
+    `${path.length === 0 ? subject : `\`${showPath(path)}\``} must be ${expected}, not ${describeValue(value)}.`,
     nearest(parsed.positions, path),
   )
 }
@@ -245,7 +296,7 @@ export function describeValue(value: unknown): string {
 }
 
 /** The keys the schema knows at `path` (for suggestions), found by walking the zod schema. */
-function knownKeys(path: DataPath): string[] {
+function knownKeys(schema: z.ZodType, path: DataPath): string[] {
   const shapes: Record<string, unknown>[] = []
   const visit = (schema: z.core.$ZodType, rest: DataPath): void => {
     const def = schema._zod.def as unknown as Record<string, unknown> & { type: string }
@@ -281,7 +332,7 @@ function knownKeys(path: DataPath): string[] {
         return
     }
   }
-  visit(configSchema, path)
+  visit(schema as unknown as z.core.$ZodType, path)
   return [...new Set(shapes.flatMap((s) => Object.keys(s)))]
 }
 
@@ -355,6 +406,42 @@ function closestIssues(issue: z.core.$ZodIssue, prefix: PropertyKey[]): z.core.$
   return best.flatMap((b) => closestIssues(b, path))
 }
 
+/** Per-agent overrides as written (`agents` of a configuration, `overrides` of a pack), by name. */
+export function resolveAgentOverrides(field: ConfigFile['agents']): Record<string, AgentOverrides> {
+  const agents: Record<string, AgentOverrides> = {}
+  for (const [name, entry] of Object.entries(field ?? {})) {
+    const { targets: perTarget, ...all } = entry
+    const byTarget: Record<string, Override> = {}
+    for (const [id, override] of Object.entries(perTarget ?? {})) if (override) byTarget[id] = override
+    agents[name] = { ...(Object.keys(all).length > 0 ? { all } : {}), byTarget }
+  }
+  return agents
+}
+
+/** The `targets` setting resolved: the ids to build in the order written, and their options. */
+export function resolveTargetsField(field: ConfigFile['targets']): {
+  targets?: string[]
+  targetModels: Record<string, Record<string, string>>
+  settings?: boolean
+} {
+  let targets: string[] | undefined
+  const targetModels: Record<string, Record<string, string>> = {}
+  let settings: boolean | undefined
+  if (Array.isArray(field)) targets = [...new Set(field)]
+  else if (field) {
+    targets = []
+    for (const [id, entry] of Object.entries(field)) {
+      if (entry === false || entry === undefined) continue
+      targets.push(id)
+      if (entry && typeof entry === 'object') {
+        if (entry.models) targetModels[id] = entry.models
+        if ('settings' in entry && typeof entry.settings === 'boolean') settings = entry.settings
+      }
+    }
+  }
+  return { ...(targets ? { targets } : {}), targetModels, ...(settings !== undefined ? { settings } : {}) }
+}
+
 /** Turns a validated file into a {@link ProjectConfig}: defaults, absolute paths, sizes. */
 function resolveConfig(
   path: string,
@@ -382,21 +469,7 @@ function resolveConfig(
       ),
     )
   }
-  let targets: string[] | undefined
-  const targetModels: Record<string, Record<string, string>> = {}
-  let settings: boolean | undefined
-  if (Array.isArray(file.targets)) targets = [...new Set(file.targets)]
-  else if (file.targets) {
-    targets = []
-    for (const [id, entry] of Object.entries(file.targets)) {
-      if (entry === false || entry === undefined) continue
-      targets.push(id)
-      if (entry && typeof entry === 'object') {
-        if (entry.models) targetModels[id] = entry.models
-        if ('settings' in entry && typeof entry.settings === 'boolean') settings = entry.settings
-      }
-    }
-  }
+  const { targets, targetModels, settings } = resolveTargetsField(file.targets)
   let maxFileSize: number | undefined
   const size = file.limits?.maxFileSize
   if (typeof size === 'number') maxFileSize = size
@@ -416,13 +489,7 @@ function resolveConfig(
       )
     }
   }
-  const agents: Record<string, AgentOverrides> = {}
-  for (const [name, entry] of Object.entries(file.agents ?? {})) {
-    const { targets: perTarget, ...all } = entry
-    const byTarget: Record<string, Override> = {}
-    for (const [id, override] of Object.entries(perTarget ?? {})) if (override) byTarget[id] = override
-    agents[name] = { ...(Object.keys(all).length > 0 ? { all } : {}), byTarget }
-  }
+  const agents = resolveAgentOverrides(file.agents)
   if (diagnostics.length > 0) return { diagnostics }
   return {
     diagnostics,

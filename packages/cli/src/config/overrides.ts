@@ -38,6 +38,18 @@ export function modelRef(written: string): ModelRef {
     : { written, id: written }
 }
 
+/**
+ * Where overrides come from: a project configuration (`agents.<name>`), or a pack manifest
+ * (`overrides.<name>`, `agentsKey: 'overrides'`).
+ */
+export type OverrideSource = Pick<
+  ProjectConfig,
+  'display' | 'positions' | 'agents' | 'models' | 'targetModels'
+> & {
+  /** The key holding per-agent overrides (default `agents`). */
+  readonly agentsKey?: string
+}
+
 type Mutable = { -readonly [K in keyof AgentDocument]?: AgentDocument[K] }
 
 /**
@@ -54,7 +66,7 @@ type Mutable = { -readonly [K in keyof AgentDocument]?: AgentDocument[K] }
 export function configureDocument(
   doc: AgentDocument,
   target: Target,
-  config: ProjectConfig,
+  config: OverrideSource,
 ): ConfiguredDocument {
   const applied: AppliedOverride[] = []
   const diagnostics: Diagnostic[] = []
@@ -74,8 +86,8 @@ export function configureDocument(
   }
   const overrides = config.agents[doc.name]
   const layers: [Override | undefined, DataPath][] = [
-    [overrides?.all, ['agents', doc.name]],
-    [overrides?.byTarget[target.id], ['agents', doc.name, 'targets', target.id]],
+    [overrides?.all, [config.agentsKey ?? 'agents', doc.name]],
+    [overrides?.byTarget[target.id], [config.agentsKey ?? 'agents', doc.name, 'targets', target.id]],
   ]
   for (const [override, base] of layers) {
     if (!override) continue
@@ -156,7 +168,7 @@ export function relocate(
   diagnostics: readonly Diagnostic[],
   doc: AgentDocument,
   configured: ConfiguredDocument,
-  config: ProjectConfig,
+  config: OverrideSource,
 ): Diagnostic[] {
   if (configured.applied.length === 0) return [...diagnostics]
   return diagnostics.map((d) => {

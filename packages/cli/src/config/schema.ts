@@ -31,15 +31,15 @@ export const SCHEMA_REFERENCE = './node_modules/agentc/schema/agentc.config.sche
  * defined once (`$defs`) and referred to. A registry of our own, rather than zod's global one,
  * so that loading this module twice never clashes on an id.
  */
-const definitions = z.registry<{ id?: string; description?: string }>()
+export const definitions = z.registry<{ id?: string; description?: string }>()
 
 /** Registers the description (and optionally the `$defs` name) of a schema; returns the schema. */
-function described<T extends z.ZodType>(schema: T, description: string, id?: string): T {
+export function described<T extends z.ZodType>(schema: T, description: string, id?: string): T {
   definitions.add(schema, { description, ...(id ? { id } : {}) })
   return schema
 }
 
-const text = (what = 'text') => z.string({ error: what })
+export const text = (what = 'text') => z.string({ error: what })
 const whole = (what: string) => z.number({ error: what }).int({ error: what }).min(1, { error: what })
 const bool = () => z.boolean({ error: 'true or false' })
 
@@ -55,14 +55,14 @@ const toolName = () =>
     { error: TOOL },
   )
 
-const targetIdEnum = () =>
+export const targetIdEnum = () =>
   z.enum(TARGET_IDS as [string, ...string[]], { error: `a target id (${TARGET_IDS.join(', ')})` })
 const targetId = described(targetIdEnum(), 'The id of a built-in target.', 'targetId')
 
 const MODEL = 'a model: `provider/id`, an alias such as `sonnet`, or `inherit`'
 const model = text(MODEL).min(1, { error: MODEL })
 
-const modelMap = described(
+export const modelMap = described(
   z.record(z.string().min(1, { error: 'a model as the sources write it' }), model, {
     error: 'a map from a model as the sources write it to the model to use instead',
   }),
@@ -184,7 +184,7 @@ const override = described(
   'override',
 )
 
-const agentEntry = described(
+export const agentEntry = described(
   z.strictObject(
     {
       ...overrideFields,
@@ -220,6 +220,30 @@ function targetEntry(id: string) {
   ).optional()
 }
 
+/** Agent source files: a glob or a list of globs (`!` excludes), with the default named. */
+export function globsField(defaults: readonly string[]) {
+  return described(
+    z.union([text('a glob'), z.array(text('a glob'), { error: 'a list of globs' })], {
+      error: 'a glob or a list of globs',
+    }),
+    `The agent source files: globs relative to this file; a glob starting with \`!\` excludes. Default: ${defaults.join(', ')}.`,
+  )
+}
+
+/** `targets`: a list of ids, or a map from id to that target's options. */
+export const targetsField = described(
+  z.union(
+    [
+      z.array(targetId, { error: 'a list of target ids' }),
+      z.strictObject(Object.fromEntries(TARGET_IDS.map((id) => [id, targetEntry(id)])), {
+        error: 'a map from target id to its options',
+      }),
+    ],
+    { error: 'a list of target ids, or a map from target id to its options' },
+  ),
+  'The targets to build: a list of ids, or a map from id to that target’s options.',
+)
+
 const SIZE = 'a size such as 1048576, 512KiB or 2MiB'
 
 /** The zod schema of a project configuration. */
@@ -230,28 +254,12 @@ export const configSchema = described(
         text('the path or URL of the JSON Schema'),
         'The JSON Schema of this file.',
       ).optional(),
-      sources: described(
-        z.union([text('a glob'), z.array(text('a glob'), { error: 'a list of globs' })], {
-          error: 'a glob or a list of globs',
-        }),
-        `The agent source files: globs relative to this file; a glob starting with \`!\` excludes. Default: ${DEFAULT_SOURCES.join(', ')}.`,
-      ).optional(),
+      sources: globsField(DEFAULT_SOURCES).optional(),
       from: described(
         targetIdEnum(),
         `The format the sources are written in (default \`${SOURCE_TARGET}\`, the canonical format).`,
       ).optional(),
-      targets: described(
-        z.union(
-          [
-            z.array(targetId, { error: 'a list of target ids' }),
-            z.strictObject(Object.fromEntries(TARGET_IDS.map((id) => [id, targetEntry(id)])), {
-              error: 'a map from target id to its options',
-            }),
-          ],
-          { error: 'a list of target ids, or a map from target id to its options' },
-        ),
-        'The targets to build: a list of ids, or a map from id to that target’s options.',
-      ).optional(),
+      targets: targetsField.optional(),
       out: described(
         text('a folder'),
         'The output root, relative to this file, where each target writes its own layout (default: this file’s folder).',

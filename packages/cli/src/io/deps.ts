@@ -34,7 +34,9 @@ export interface FileSystem {
    * else beside the file) that is then renamed over the path, so a reader (or a crash) sees the
    * old file or the new one, never a part. Creates parent folders.
    */
-  writeFileAtomic(path: string, contents: string, tempDir?: string): Promise<void>
+  writeFileAtomic(path: string, contents: string | Uint8Array, tempDir?: string): Promise<void>
+  /** Renames a file or folder (same file system); throws a Node-style error when it cannot. */
+  rename(from: string, to: string): Promise<void>
   /**
    * Creates a file that must not exist yet (`O_EXCL`); throws with code `EEXIST` when it does.
    * Used for lock files.

@@ -79,6 +79,9 @@ export const nodeFileSystem: FileSystem = {
       throw error
     }
   },
+  async rename(from, to) {
+    await rename(from, to)
+  },
   async createExclusive(path, contents) {
     await mkdir(dirname(path), { recursive: true })
     await writeFile(path, contents, { flag: 'wx' })

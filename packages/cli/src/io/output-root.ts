@@ -13,6 +13,7 @@ import {
 import type { Deps } from './deps'
 import { processIsAlive } from './node-deps'
 import { displayPath, errorCode } from './read-inputs'
+import { readJsonState } from './read-json'
 
 /**
  * agentc's bookkeeping in an output root: `.agentc/manifest.json` records every file agentc
@@ -84,8 +85,8 @@ export async function readManifest(
 ): Promise<{ manifest: Manifest; text?: string; diagnostic?: Diagnostic }> {
   const path = join(root, MANIFEST_PATH)
   const shown = displayPath(deps, path)
-  const info = await deps.fs.lstat(path)
-  if (!info) return { manifest: EMPTY }
+  const state = await readJsonState(deps, path)
+  if (state.kind === 'absent') return { manifest: EMPTY }
   const bad = (why: string, offset = 0, text = ''): { manifest: Manifest; diagnostic: Diagnostic } => ({
     manifest: EMPTY,
     diagnostic: createDiagnostic(
@@ -98,20 +99,8 @@ export async function readManifest(
       },
     ),
   })
-  if (!info.isFile) return bad('it is not a regular file')
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await deps.fs.readBytes(path))
-  } catch (error) {
-    return bad(`it is unreadable (${errorCode(error)})`)
-  }
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (error) {
-    const at = /position (\d+)/.exec(String(error))
-    return bad('it is not valid JSON', at ? Number(at[1]) : 0, text)
-  }
+  if (state.kind === 'bad') return bad(state.why, state.offset, state.text)
+  const { data, text } = state
   const manifest = toManifest(data)
   if (!manifest) return bad('it is not an agentc manifest', 0, text)
   return { manifest, text }
@@ -236,6 +225,12 @@ export interface SyncOptions {
   readonly mode: WriteMode
   /** Overwrite and delete files agentc did not write or that were edited since. */
   readonly force: boolean
+  /**
+   * Who this run writes for: `pack:<name>` for `agentc add`/`remove` (whose outputs' origins are
+   * `pack:<name>:<source>`), absent for the project's own build. A file or a part of a shared
+   * file another owner wrote is a conflict (AGC315), whatever `force` says.
+   */
+  readonly owner?: string
   /** The `unmerge` of a target, to take parts of agents that are gone out of shared files. */
   readonly unmerge?: (
     target: string,
@@ -402,6 +397,28 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
 
   const byPath = new Map<string, RunOutput[]>()
   for (const o of outputs) byPath.set(o.path, [...(byPath.get(o.path) ?? []), o])
+  // Files and parts of shared files another owner (the project, another pack) wrote.
+  let conflicted = false
+  for (const [path, list] of byPath) {
+    const entry = current.files[path]
+    if (!entry) continue
+    if (!entry.merged) {
+      const owners = new Set(entry.sources.map(ownerOf))
+      if (entry.sources.length > 0 && !owners.has(options.owner)) {
+        conflicted = true
+        diagnostics.push(conflict(shown(path), [...owners][0], options.owner, undefined))
+      }
+      continue
+    }
+    for (const o of list) {
+      const other = o.key !== undefined ? entry.keys?.[o.key] : undefined
+      if (other !== undefined && ownerOf(other) !== options.owner) {
+        conflicted = true
+        diagnostics.push(conflict(shown(path), ownerOf(other), options.owner, o.key))
+      }
+    }
+  }
+  if (conflicted) return undefined
   const files: PlannedFile[] = []
   const nextFiles: Record<string, ManifestEntry> = {}
   const pendingFiles: Record<string, ManifestEntry> = { ...current.files }
@@ -513,6 +530,26 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
   }
 }
 
+/** AGC315: a file (or a part of a shared file) this run would write belongs to another owner. */
+function conflict(
+  path: string,
+  holder: string | undefined,
+  owner: string | undefined,
+  key: string | undefined,
+): Diagnostic {
+  return createDiagnostic(
+    'AGC315',
+    `${key !== undefined ? `\`${key}\` in ${path}` : path} belongs to ${describeOwner(holder)}; ${describeOwner(owner)} would replace it.`,
+    {
+      file: path,
+      note:
+        owner === undefined
+          ? 'Rename the agent, or remove the pack (agentc remove), or install it with --prefix.'
+          : 'Install the pack with --prefix <text> to rename its agents, or rename or remove the other agent.',
+    },
+  )
+}
+
 /** Why agentc may not replace or delete a file, or undefined when it may. */
 function ownershipProblem(
   entry: ManifestEntry | undefined,
@@ -533,14 +570,39 @@ function ownershipProblem(
 function inScope(root: string, entry: ManifestEntry, scope: Scope): boolean {
   if (!scope.targets.has(entry.target)) return false
   return entry.sources.some((source) => {
+    // A pack's files belong to that pack's runs only (scope input `pack:<name>`).
+    if (source.startsWith(PACK_SOURCE)) return scope.inputs.some((input) => ownerOf(source) === input)
     const absolute = resolve(root, source)
     return scope.inputs.some((input) => absolute === input || absolute.startsWith(input + sep))
   })
 }
 
-/** A source's path relative to the output root, `/`-separated. */
+/** A source's path relative to the output root, `/`-separated; a pack's source as it is. */
 function sourcePath(deps: Deps, root: string, origin: string): string {
+  if (origin.startsWith(PACK_SOURCE)) return origin
   return relative(root, resolve(deps.cwd, origin)).split(sep).join('/') || '.'
+}
+
+/** How a manifest records the sources of a pack's files: `pack:<name>:<path in the release>`. */
+export const PACK_SOURCE = 'pack:'
+
+/** The source of a pack's agent as the manifest records it. */
+export function packSource(pack: string, path: string): string {
+  return `${PACK_SOURCE}${pack}:${path}`
+}
+
+/** Who wrote a source: `pack:<name>` for a pack's, undefined for the project's own. */
+export function ownerOf(source: string): string | undefined {
+  if (!source.startsWith(PACK_SOURCE)) return undefined
+  const end = source.indexOf(':', PACK_SOURCE.length)
+  return end < 0 ? source : source.slice(0, end)
+}
+
+/** How a conflict names an owner. */
+function describeOwner(owner: string | undefined): string {
+  return owner === undefined
+    ? "the project's own agents (agentc build)"
+    : `the pack ${owner.slice(PACK_SOURCE.length)}`
 }
 
 /** Maps over items with at most `limit` calls in flight; results in input order. */

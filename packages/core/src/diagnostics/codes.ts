@@ -301,6 +301,50 @@ export const codes = {
     explanation:
       'The overrides under `agents.<name>` apply to the agent of that name. No agent of the configured sources has it, so the overrides do nothing; usually the name is misspelt or the agent was renamed.',
   },
+  AGC313: {
+    name: 'pack-manifest-invalid',
+    severity: 'error',
+    summary:
+      'The pack manifest (`agentc-pack.json` or `agentc-pack.yaml`) cannot be read, or a field in it has an invalid value.',
+    fix: 'Fix the field at the reported position; the message says what is expected.',
+    explanation:
+      'A pack is a folder of agent sources with a manifest naming the pack (an npm package name), its version (semver), description, licence and authors, which agent files it holds and which targets it is built for. `agentc pack` builds nothing from a manifest it cannot fully read: a release carries the name and version into npm, Claude Code plugin and marketplace manifests, where a wrong value would publish a broken package.',
+    example: 'version: 1.0          <- not semver\n\nFix: `version: 1.0.0`',
+  },
+  AGC314: {
+    name: 'pack-unreadable',
+    severity: 'error',
+    summary:
+      'The pack given to `agentc add` cannot be found or read, or its files do not match its checksums.',
+    fix: 'Check the path or package name; if the release was changed or truncated, get it again from its publisher.',
+    explanation:
+      '`agentc add` installs a release built by `agentc pack`: a folder, a `.tgz`, or a package in `node_modules`, holding `agentc-release.json` and `SHA256SUMS`. Every file is checked against its SHA-256 before anything is installed, so a release that was modified, truncated or is not a release at all installs nothing.',
+  },
+  AGC315: {
+    name: 'pack-conflict',
+    severity: 'error',
+    summary: 'An agent of the pack has the name of an agent the project or another pack already has.',
+    fix: 'Install the pack with `--prefix <text>` (its agents are renamed `<text><name>`), or remove the other agent.',
+    explanation:
+      "Tools identify agents by name, so two agents of one name in a project would replace each other (or one would silently win). agentc refuses to install a pack whose agent names, or output files, are already taken by the project's own agents or by another installed pack. A prefix chosen with `--prefix` is recorded in the lockfile and kept by later updates.",
+    example: 'agentc add ./review-pack --prefix acme-     <- installs acme-security-reviewer, …',
+  },
+  AGC316: {
+    name: 'lockfile-invalid',
+    severity: 'error',
+    summary: 'The pack lockfile (`agentc.lock.json`) cannot be read.',
+    fix: 'Restore it from version control; agentc does not guess which files packs installed.',
+    explanation:
+      '`agentc.lock.json` records each installed pack: its version, where it came from, the prefix, the targets and the files it installed. agentc changes nothing when the file is not valid JSON or not a lockfile it understands, because it could not tell which files belong to which pack.',
+  },
+  AGC317: {
+    name: 'pack-not-installed',
+    severity: 'error',
+    summary: 'The pack named is not installed in this project.',
+    fix: 'Run `agentc list` to see the installed packs and their names.',
+    explanation:
+      '`agentc remove` takes the name of a pack as `agentc list` shows it (the package name in its lockfile entry). No pack of that name is recorded in `agentc.lock.json`, so nothing is removed.',
+  },
   AGC901: {
     name: 'internal-error',
     severity: 'error',

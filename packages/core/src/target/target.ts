@@ -59,6 +59,12 @@ export interface TargetOptions {
      * `.claude/settings.json` `permissions`, merged into the existing file. Default false.
      */
     readonly settings?: boolean
+    /**
+     * Emit the agent for a Claude Code plugin (`agents/<name>.md` at the plugin root) rather than
+     * a project (`.claude/agents/`): keys Claude Code ignores in plugin agents are reported as
+     * lost, and no settings file is written. Default false.
+     */
+    readonly plugin?: boolean
   }
 }
 

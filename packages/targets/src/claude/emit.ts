@@ -34,6 +34,14 @@ export function claudePath(doc: AgentDocument): string {
   return `.claude/agents/${portableSegment(claudeName(doc.name))}.md`
 }
 
+/** Where a Claude Code plugin's agent is written: `agents/` at the plugin root. */
+export function claudePluginPath(doc: AgentDocument): string {
+  return `agents/${portableSegment(claudeName(doc.name))}.md`
+}
+
+/** Agent frontmatter keys Claude Code ignores in plugin agents (plugins reference). */
+export const PLUGIN_IGNORED_KEYS: readonly string[] = ['permissionMode', 'hooks', 'mcpServers', 'initialPrompt']
+
 /**
  * Emits a Claude Code subagent file, and with `options.claude.settings` the per-command
  * permission rules merged into `.claude/settings.json`.
@@ -41,8 +49,13 @@ export function claudePath(doc: AgentDocument): string {
 export function emitClaude(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
   const fields = doc.source?.fields ?? {}
   const name = claudeName(doc.name)
-  const path = claudePath(doc)
-  const raw = unchangedRaw(doc, 'claude', parseClaude)
+  const plugin = ctx.options.claude?.plugin === true
+  const path = plugin ? claudePluginPath(doc) : claudePath(doc)
+  // A plugin agent with keys Claude Code ignores there is rewritten without them.
+  const ignored = plugin
+    ? Object.keys(doc.extensions.claude ?? {}).filter((key) => PLUGIN_IGNORED_KEYS.includes(key))
+    : []
+  const raw = ignored.length === 0 ? unchangedRaw(doc, 'claude', parseClaude) : undefined
   reportRenamed(ctx, doc, {
     ...(raw === undefined ? { named: name } : {}),
     file: portableSegment(name),
@@ -75,12 +88,20 @@ export function emitClaude(doc: AgentDocument, ctx: TargetContext): OutputFile[]
     // approximation (a rule no form can hold) is the only report of its loss.
     const toSettings = new Set(translated.settingsSources.map((s) => s.tool))
     for (const { message, tool, code } of notes) {
-      if (code === 'AGC202' && !ctx.options.claude?.settings && toSettings.has(tool)) continue
+      if (code === 'AGC202' && (plugin || !ctx.options.claude?.settings) && toSettings.has(tool)) continue
       ctx.report(code, message, { field: 'permissions', ...at(fields, fieldKey(tool)) })
     }
     if (translated.disallowed.length > 0) deny = unique([...(deny ?? []), ...translated.disallowed])
     if (translated.settingsSources.length > 0) {
-      if (ctx.options.claude?.settings) {
+      if (plugin) {
+        for (const source of translated.settingsSources) {
+          ctx.report(
+            'AGC201',
+            `The ${source.tool} permission rules (${source.summary}) cannot live in a Claude Code plugin agent, and a plugin's settings.json holds no permissions; they are left out.`,
+            { field: 'permissions', ...at(fields, fieldKey(source.tool)) },
+          )
+        }
+      } else if (ctx.options.claude?.settings) {
         const rules = translated.settings
         files.push({
           path: SETTINGS_PATH,
@@ -113,7 +134,17 @@ export function emitClaude(doc: AgentDocument, ctx: TargetContext): OutputFile[]
     ['maxTurns', doc.maxSteps],
     ['color', colorValue(doc.color, ctx, fields)],
   ]
-  for (const [key, value] of Object.entries(doc.extensions.claude ?? {})) entries.push([key, value])
+  for (const [key, value] of Object.entries(doc.extensions.claude ?? {})) {
+    if (ignored.includes(key)) {
+      ctx.report(
+        'AGC201',
+        `Claude Code ignores \`${key}\` in plugin agents; it is left out of the plugin's copy of ${name}.`,
+        { field: `extensions.claude.${key}`, ...at(fields, key) },
+      )
+      continue
+    }
+    entries.push([key, value])
+  }
   files.unshift({ path, contents: writeFrontmatterFile(entries, doc.body.text) })
   return files
 }

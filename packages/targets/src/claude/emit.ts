@@ -40,7 +40,12 @@ export function claudePluginPath(doc: AgentDocument): string {
 }
 
 /** Agent frontmatter keys Claude Code ignores in plugin agents (plugins reference). */
-export const PLUGIN_IGNORED_KEYS: readonly string[] = ['permissionMode', 'hooks', 'mcpServers', 'initialPrompt']
+export const PLUGIN_IGNORED_KEYS: readonly string[] = [
+  'permissionMode',
+  'hooks',
+  'mcpServers',
+  'initialPrompt',
+]
 
 /**
  * Emits a Claude Code subagent file, and with `options.claude.settings` the per-command

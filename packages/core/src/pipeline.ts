@@ -247,8 +247,9 @@ export function convertFile(
 
 /**
  * Resolves the outputs of a build into final file contents: outputs that share a path and
- * have a `merge` are folded together and into the existing file; any other shared path is a
- * collision (AGC302); a malformed existing file is an error (AGC305).
+ * have a `merge` are folded together and into the existing file (in one pass when they share a
+ * `mergeAll`); any other shared path is a collision (AGC302); a malformed existing file is an
+ * error (AGC305).
  * @param outputs Every output of the build.
  * @param existing Reads the current text of a path in the output folder (undefined if absent).
  * @returns Final `{path, contents}` sorted by path, and the diagnostics.
@@ -289,16 +290,22 @@ export function resolveOutputs(
       keys.set(out.key, out)
     }
     if (collided) continue
-    let text = list[0]!.merge ? existing(path) : undefined
+    // The first output is the file when there is none yet; the others are merged into it.
+    const first = list[0]!
+    const current = first.merge ? existing(path) : undefined
+    let text = current ?? first.contents
+    const parts = current === undefined ? list.slice(1) : list
+    // One pass for all parts when they offer it (the same function), else one merge after the other.
+    const mergeAll = parts.length > 1 ? parts[0]!.mergeAll : undefined
+    const steps: NonNullable<OutputFile['merge']>[] =
+      mergeAll && parts.every((o) => o.mergeAll === mergeAll)
+        ? [(t) => mergeAll(t, parts)]
+        : parts.map((o) => (t: string) => o.merge!(t))
     let failed = false
-    for (const out of list) {
-      if (text === undefined || !out.merge) {
-        text = out.contents
-        continue
-      }
-      let merged: ReturnType<NonNullable<OutputFile['merge']>>
+    for (const step of steps) {
+      let merged: ReturnType<typeof step>
       try {
-        merged = out.merge(text)
+        merged = step(text)
       } catch (error) {
         collector.report('AGC901', `agentc failed while merging into ${path}: ${describe(error)}.`, {
           file: path,
@@ -318,7 +325,7 @@ export function resolveOutputs(
       }
       text = merged.contents
     }
-    if (!failed && text !== undefined) result.push({ path, contents: text })
+    if (!failed) result.push({ path, contents: text })
   }
   result.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   const diagnostics = collector.diagnostics

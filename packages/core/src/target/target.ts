@@ -24,9 +24,20 @@ export interface OutputFile {
   /**
    * For files shared with people or with other agents (e.g. `.claude/settings.json`): merges
    * this output into the file's current text, keeping everything else byte for byte. Outputs
-   * with a `merge` that share a path are folded one after the other.
+   * with a `merge` that share a path are folded one after the other (see `mergeAll`).
    */
   readonly merge?: (existing: string) => MergeResult
+  /**
+   * Optional, beside `merge`, for speed: merges several outputs of this path into the file in one
+   * pass (parse the file once, apply every part, check once) instead of one `merge` after the
+   * other, each of which reads the whole file. When two or more outputs are to be merged into
+   * one path and all of them carry the same `mergeAll` function, `resolveOutputs` calls it once
+   * with the file's text and those outputs in build order; otherwise it folds their `merge`s.
+   * It must return exactly what that fold returns: the same bytes, or the failure of the first
+   * output that fails, with the same message, line and column. A part it cannot recognise (not
+   * one of its own target's outputs) must be merged with its own `merge`.
+   */
+  readonly mergeAll?: (existing: string, parts: readonly OutputFile[]) => MergeResult
   /**
    * For merged outputs: what part of the shared file this output owns (a mode's slug, an
    * AGENTS.md section's name). Two outputs of one build with the same path and key collide.

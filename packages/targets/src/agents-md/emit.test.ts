@@ -1,6 +1,6 @@
 import { type AgentDocument, emitDocument, IR_VERSION, parseFile, resolveOutputs } from '@agentc/core'
 import { describe, expect, it } from 'vitest'
-import { removeSection, upsertSection } from './emit'
+import { removeSection, type SectionUpsert, upsertSection, upsertSections } from './emit'
 import { agentsMd } from './index'
 
 const doc = (name: string, body = `Instructions of ${name}.\n`): AgentDocument => ({
@@ -99,5 +99,47 @@ describe('removeSection', () => {
     expect(removeSection(withSections('a'), 'zz')).toEqual({ ok: true, contents: withSections('a') })
     expect(removeSection(human, 'a')).toEqual({ ok: true, contents: human })
     expect(removeSection('<!-- agentc:begin -->\n', 'a')).toMatchObject({ ok: false, line: 1 })
+  })
+})
+
+describe('upsertSections', () => {
+  const section = (name: string, body = `Body of ${name}.`) =>
+    `<!-- agentc:agent name="${name}" -->\n## ${name}\n\n${body}\n<!-- agentc:end-agent -->\n`
+  const fold = (text: string, parts: readonly SectionUpsert[]) => {
+    for (const p of parts) {
+      const result = upsertSection(text, p.name, p.section)
+      if (!result.ok) return result
+      text = result.contents
+    }
+    return { ok: true, contents: text }
+  }
+  const parts = ['m', 'c', 'x', 'a', 'q', 'b', 'z', 'y'].map((name) => ({ name, section: section(name) }))
+  // A region written by hand: sections out of order, one without a name, text between them.
+  const REGION =
+    '<!-- agentc:begin -->\n\n<!-- agentc:agent name="p" -->\np\n<!-- agentc:end-agent -->\nnotes\n\n<!-- agentc:agent -->\nnameless\n<!-- agentc:end-agent -->\n<!-- agentc:agent name="d" -->\nd\n<!-- agentc:end-agent -->\n<!-- agentc:agent name="x" -->\nold x\n<!-- agentc:end-agent -->\n\n<!-- agentc:end -->\n'
+
+  for (const [what, text] of [
+    ['no file content', ''],
+    ['hand-written text', HUMAN],
+    ['CRLF text without a final line break', HUMAN.replace(/\n/g, '\r\n').trimEnd()],
+    ['an empty region', '<!-- agentc:begin -->\n<!-- agentc:end -->\n'],
+    ['a hand-edited region', `${HUMAN}\n${REGION}after\n`],
+    ['a hand-edited CRLF region with a BOM', `\ufeff${REGION.replace(/\n/g, '\r\n')}`],
+  ] as const) {
+    it(`${what}: the same bytes as one section after the other`, () => {
+      expect(upsertSections(text, parts)).toEqual(fold(text, parts))
+      expect(upsertSections(text, [...parts].reverse())).toEqual(fold(text, [...parts].reverse()))
+    })
+  }
+
+  it('a broken region: the same failure', () => {
+    const broken = `${HUMAN}<!-- agentc:begin -->\nno end\n`
+    expect(upsertSections(broken, parts)).toEqual(fold(broken, parts))
+    expect(upsertSections(broken, parts)).toMatchObject({ ok: false, line: 4 })
+  })
+
+  it('a section whose body reads as a marker: the same bytes (merged one by one)', () => {
+    const odd = [...parts, { name: 'odd', section: section('odd', '<!-- agentc:end -->') }]
+    expect(upsertSections(REGION, odd)).toEqual(fold(REGION, odd))
   })
 })

@@ -3,6 +3,7 @@ import {
   ensureFinalNewline,
   type MergeResult,
   type OutputFile,
+  type SourceFile,
   type TargetContext,
 } from '@agentc/core'
 import { unchangedRaw } from '../shared/raw'
@@ -31,9 +32,8 @@ const at = (fields: Fields, key: string) => {
  * the section as it was.
  */
 export function emitAgentsMd(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
-  const raw = unchangedRaw(doc, 'agents-md', parseAgentsMd)
-  const wholeFile = raw !== undefined && findRegion(raw.replace(/\r\n/g, '\n').split('\n')) === undefined
-  if (raw !== undefined && wholeFile) return [{ path: AGENTS_PATH, contents: raw }]
+  const raw = unchangedRaw(doc, 'agents-md', parseRemembered)
+  if (raw !== undefined && hasNoRegion(raw)) return [{ path: AGENTS_PATH, contents: raw }]
   const name = doc.name
   const fields = doc.source?.fields ?? {}
   const activation = doc.activation
@@ -59,14 +59,64 @@ export function emitAgentsMd(doc: AgentDocument, ctx: TargetContext): OutputFile
     )
   }
   const section = renderSection(body === doc.body.text ? doc : { ...doc, body: { text: body } }, name)
+  const merge = (existing: string) => upsertSection(existing, name, section)
+  sectionParts.set(merge, { name, section })
   return [
     {
       path: AGENTS_PATH,
       contents: raw ?? renderRegion([section]),
       key: name,
-      merge: (existing) => upsertSection(existing, name, section),
+      merge,
+      mergeAll: mergeSections,
     },
   ]
+}
+
+/** What each emitted section's `merge` writes, so that {@link mergeSections} can write many at once. */
+const sectionParts = new WeakMap<(existing: string) => MergeResult, SectionUpsert>()
+
+/** The `mergeAll` of every section: all sections of one build into AGENTS.md in one pass. */
+function mergeSections(existing: string, outputs: readonly OutputFile[]): MergeResult {
+  const parts = outputs.map((o) => (o.merge ? sectionParts.get(o.merge) : undefined))
+  if (parts.every((p) => p !== undefined)) return upsertSections(existing, parts)
+  let text = existing
+  for (const output of outputs) {
+    const merged = output.merge ? output.merge(text) : { ok: true as const, contents: output.contents }
+    if (!merged.ok) return merged
+    text = merged.contents
+  }
+  return { ok: true, contents: text }
+}
+
+/**
+ * Whether an AGENTS.md text holds no agentc region, found once per text: every section read
+ * from one AGENTS.md brings that whole file as its source.
+ */
+function hasNoRegion(raw: string): boolean {
+  let known = regionless.get(raw)
+  if (known === undefined) {
+    known = findRegion(raw.replace(/\r\n/g, '\n').split('\n')) === undefined
+    remember(regionless, raw, known)
+  }
+  return known
+}
+const regionless = new Map<string, boolean>()
+
+/** parseAgentsMd, remembering the last few files read (see {@link hasNoRegion}). */
+function parseRemembered(file: SourceFile, ctx: TargetContext): readonly AgentDocument[] {
+  const known = recentlyParsed.get(file.text)
+  if (known?.path === file.path) return known.docs
+  const docs = parseAgentsMd(file, ctx)
+  remember(recentlyParsed, file.text, { path: file.path, docs })
+  return docs
+}
+const recentlyParsed = new Map<string, { path: string; docs: readonly AgentDocument[] }>()
+
+/** Remembers a value in a small cache that forgets the oldest entries. */
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  cache.delete(key)
+  cache.set(key, value)
+  if (cache.size > 8) cache.delete(cache.keys().next().value!)
 }
 
 /** The text with a backslash before the `<` of each line that reads as a region or section marker. */
@@ -167,6 +217,148 @@ export function upsertSection(existing: string, name: string, section: string): 
     ok: true,
     contents: bom + pieces.slice(0, from).join('') + middle + pieces.slice(to).join(''),
   }
+}
+
+/** One section to write into AGENTS.md: what {@link upsertSection} takes. */
+export interface SectionUpsert {
+  readonly name: string
+  readonly section: string
+}
+
+/**
+ * Inserts or replaces several sections in AGENTS.md: exactly what {@link upsertSection} gives
+ * for each part in turn (the same bytes, or the same failure), in time linear in the file and
+ * the parts (plus sorting the new names), where folding it costs O(N²).
+ *
+ * Sections are plain (each a marker line, its name read back from it, lines that read as no
+ * other marker, an end marker), so inserting one never changes how the region reads: the file
+ * is split once, and where each part goes follows from the names alone. A name already in the
+ * region replaces the first section of that name. Any other goes before the first section
+ * whose name sorts after it: before an original section j when j is the first whose name, or
+ * an earlier one's, sorts after it (`after[j]` below); there the new sections end up sorted,
+ * each followed by a blank line. The others go at the end of the region, where a part that
+ * sorts after every section added there before it is appended (after a blank line when the
+ * region has sections) and any other is put before the first of those that sorts after it.
+ */
+export function upsertSections(existing: string, parts: readonly SectionUpsert[]): MergeResult {
+  const fold = (text: string, from: number): MergeResult => {
+    for (let i = from; i < parts.length; i++) {
+      const merged = upsertSection(text, parts[i]!.name, parts[i]!.section)
+      if (!merged.ok) return merged
+      text = merged.contents
+    }
+    return { ok: true, contents: text }
+  }
+  const names = new Set(parts.map((p) => p.name))
+  if (parts.length < 2 || names.size < parts.length) return fold(existing, 0)
+  const split = parts.map((p) => plainSection(p))
+  if (split.some((lines) => lines === undefined)) return fold(existing, 0)
+  let opened = openFile(existing)
+  if ('ok' in opened) return opened
+  let from = 0
+  if (!opened.region) {
+    // The first part adds the region.
+    const first = upsertSection(existing, parts[0]!.name, parts[0]!.section)
+    if (!first.ok) return first
+    opened = openFile(first.contents)
+    if ('ok' in opened || !opened.region) return fold(first.contents, 1)
+    from = 1
+  }
+  const { bom, pieces, region } = opened
+  const eol = pieces[region.begin]!.endsWith('\r\n') ? '\r\n' : '\n'
+  const sections = region.sections
+  const count = sections.length
+  const sectionNames = sections.map((s) => markerAttributes(s.attrs).name ?? '')
+  const firstNamed = new Map<string, number>()
+  sectionNames.forEach((name, i) => {
+    if (!firstNamed.has(name)) firstNamed.set(name, i)
+  })
+  // after[j]: the greatest of the names of sections 0..j (they never decrease).
+  const after: string[] = []
+  for (const name of sectionNames)
+    after.push(after.length > 0 && after[after.length - 1]! > name ? after[after.length - 1]! : name)
+  /** Part i's lines, and a blank line after them when `blank`. */
+  const lines = (i: number, blank: boolean) =>
+    `${split[i]!.map((line) => line + eol).join('')}${blank ? eol : ''}`
+
+  const replaced = new Map<number, string>()
+  /** New sections by the original section they go before (`count`: the end of the region). */
+  const inserted = new Map<number, { name: string; part: number; added: number; last: boolean }[]>()
+  let added = 0
+  let endMax: string | undefined
+  for (let i = from; i < parts.length; i++) {
+    const name = parts[i]!.name
+    const same = firstNamed.get(name)
+    if (same !== undefined) {
+      replaced.set(same, lines(i, false))
+      continue
+    }
+    // The first original section whose name, or an earlier one's, sorts after this one.
+    let lo = 0
+    let hi = count
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (after[mid]! > name) hi = mid
+      else lo = mid + 1
+    }
+    let last = false
+    if (lo === count && (endMax === undefined || name > endMax)) {
+      last = true
+      endMax = name
+    }
+    const list = inserted.get(lo) ?? []
+    list.push({ name, part: i, added, last })
+    inserted.set(lo, list)
+    added++
+  }
+  const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : 1)
+  const out: string[] = [bom]
+  let line = 0
+  const copy = (to: number) => {
+    for (; line < to; line++) out.push(pieces[line]!)
+  }
+  for (let j = 0; j < count; j++) {
+    const section = sections[j]!
+    copy(section.begin)
+    for (const item of (inserted.get(j) ?? []).sort(byName)) out.push(lines(item.part, true))
+    const replacement = replaced.get(j)
+    if (replacement === undefined) copy(section.end + 1)
+    else {
+      out.push(replacement)
+      line = section.end + 1
+    }
+  }
+  copy(region.end)
+  // At the end of the region, the sections put before a later one come after its blank line.
+  let waiting: string[] = []
+  for (const item of (inserted.get(count) ?? []).sort(byName)) {
+    if (!item.last) {
+      waiting.push(lines(item.part, true))
+      continue
+    }
+    // Appended: after a blank line when the region had sections by then.
+    out.push(count + item.added > 0 ? eol : '', ...waiting, lines(item.part, false))
+    waiting = []
+  }
+  copy(pieces.length)
+  return { ok: true, contents: out.join('') }
+}
+
+/**
+ * The lines of a section when it is plain (see {@link upsertSections}): LF split, as
+ * {@link upsertSection} writes them; undefined otherwise.
+ */
+function plainSection(part: SectionUpsert): string[] | undefined {
+  const lines = part.section.replace(/\n$/, '').split('\n')
+  if (lines.length < 2) return undefined
+  const marker = SECTION_BEGIN.exec(lines[0]!.trim())
+  if (!marker || (markerAttributes(marker[1] ?? '').name ?? '') !== part.name) return undefined
+  if (lines[lines.length - 1]!.trim() !== SECTION_END) return undefined
+  for (let i = 1; i < lines.length - 1; i++) {
+    const t = lines[i]!.trim()
+    if (t === REGION_BEGIN || t === REGION_END || t === SECTION_END || SECTION_BEGIN.test(t)) return undefined
+  }
+  return lines
 }
 
 /**

@@ -2,14 +2,14 @@ import {
   type AgentDocument,
   deepEqual,
   isSafeRelativePath,
+  type MergeResult,
   normalize,
   type OutputFile,
-  type SourceFile,
   type TargetContext,
 } from '@agentc/core'
 import { type AccessNote, rooAccess } from './access'
 import { ROOMODES, rooSlug } from './mappings'
-import { upsertMode } from './merge'
+import { type ModeUpsert, upsertMode, upsertModes } from './merge'
 import { parseRoo } from './parse'
 import { type ModeEntries, renderModesFile } from './render'
 
@@ -52,13 +52,50 @@ export function emitRoo(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
   const contents = raw ?? renderModesFile(entries)
   let wanted: AgentDocument | undefined | null = null
   const reading = () => {
-    wanted ??= parseRoo({ path, text: contents }, silent).find((d) => d.name === slug)
+    wanted ??= readSilently(path, contents).get(slug)
     return wanted
   }
-  return [
-    { path, contents, key: slug, merge: (existing) => upsertMode(existing, path, slug, entries, reading()) },
-  ]
+  const merge = (existing: string) => upsertMode(existing, path, slug, entries, reading())
+  modeParts.set(merge, { path, slug, entries, wanted: reading })
+  return [{ path, contents, key: slug, merge, mergeAll: mergeModes }]
 }
+
+/** What each emitted mode's `merge` writes, so that {@link mergeModes} can write many at once. */
+const modeParts = new WeakMap<(existing: string) => MergeResult, ModeUpsert>()
+
+/** The mode an output of {@link emitRoo} writes (for tests). */
+export function modePart(output: OutputFile): ModeUpsert | undefined {
+  return output.merge ? modeParts.get(output.merge) : undefined
+}
+
+/** The `mergeAll` of every mode: all modes of one build into a modes file in one pass. */
+function mergeModes(existing: string, outputs: readonly OutputFile[]): MergeResult {
+  const parts = outputs.map((o) => (o.merge ? modeParts.get(o.merge) : undefined))
+  if (parts.every((p) => p !== undefined)) return upsertModes(existing, parts)
+  let text = existing
+  for (const output of outputs) {
+    const merged = output.merge ? output.merge(text) : { ok: true as const, contents: output.contents }
+    if (!merged.ok) return merged
+    text = merged.contents
+  }
+  return { ok: true, contents: text }
+}
+
+/**
+ * The modes of a modes file by slug, read without diagnostics. The last few files read are
+ * remembered: every mode of a file read from Roo brings that whole file (as its source), and
+ * reading it again for each of them would cost time in the square of the file's size.
+ */
+function readSilently(path: string, text: string): ReadonlyMap<string, AgentDocument> {
+  const known = recentlyRead.get(text)
+  if (known?.path === path) return known.modes
+  const modes = new Map(parseRoo({ path, text }, silent).map((d) => [d.name, d]))
+  recentlyRead.delete(text)
+  recentlyRead.set(text, { path, modes })
+  if (recentlyRead.size > 8) recentlyRead.delete(recentlyRead.keys().next().value!)
+  return modes
+}
+const recentlyRead = new Map<string, { path: string; modes: ReadonlyMap<string, AgentDocument> }>()
 
 /** The mode's keys in Roo's usual order, then the kept keys Roo does not know. */
 function modeEntries(doc: AgentDocument, slug: string, ctx: TargetContext, fields: Fields): ModeEntries {
@@ -103,8 +140,7 @@ function modeEntries(doc: AgentDocument, slug: string, ctx: TargetContext, field
 function unchangedSource(doc: AgentDocument): string | undefined {
   const source = doc.source
   if (source?.target !== 'roo' || source.raw === undefined) return undefined
-  const file: SourceFile = { path: source.path, text: source.raw }
-  const original = parseRoo(file, silent).find((d) => d.name === doc.name)
+  const original = readSilently(source.path, source.raw).get(doc.name)
   return original && deepEqual(normalize(original), normalize(doc)) ? source.raw : undefined
 }
 

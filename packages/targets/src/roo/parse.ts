@@ -11,7 +11,7 @@ import { at, Positions, typeName } from '../shared/markdown-file'
 import { validateFrontmatter } from '../shared/validate'
 import { ALL_MCP, ALWAYS_AVAILABLE, GROUP_TOOLS, GROUPS, KNOWN_KEYS } from './mappings'
 import { regexToPatterns } from './patterns'
-import { type ModeSource, readModesFile } from './read'
+import { type ModeSource, type ParsedModes, readModesFile } from './read'
 import { rooMode } from './schema'
 
 /**
@@ -30,13 +30,26 @@ import { rooMode } from './schema'
  * @returns One document per mode, or nothing after an error.
  */
 export function parseRoo(file: SourceFile, ctx: TargetContext): AgentDocument[] {
-  const modes = readModesFile(file, ctx)
+  return parseRooParsed(file, ctx, undefined)
+}
+
+/**
+ * {@link parseRoo} for a caller that has already parsed the text (without its BOM) as YAML the
+ * way `readModesFile` does, and maybe checked its nesting (see `readModesFile`).
+ */
+export function parseRooParsed(
+  file: SourceFile,
+  ctx: TargetContext,
+  parsed: ParsedModes | undefined,
+): AgentDocument[] {
+  const modes = readModesFile(file, ctx, parsed)
   if (!modes) return []
   const docs: AgentDocument[] = []
   const slugs = new Map<string, Point>()
+  const lineText = lineReader(file.text)
   let failed = false
   for (const mode of modes.modes) {
-    const doc = readMode(mode, file, ctx)
+    const doc = readMode(mode, file, ctx, lineText)
     if (!doc) {
       failed = true
       continue
@@ -71,7 +84,12 @@ function fieldOfKey(key: string): string {
   return fields[key] ?? `extensions.roo.${key}`
 }
 
-function readMode(mode: ModeSource, file: SourceFile, ctx: TargetContext): AgentDocument | undefined {
+function readMode(
+  mode: ModeSource,
+  file: SourceFile,
+  ctx: TargetContext,
+  lineText: (point: Point) => string,
+): AgentDocument | undefined {
   const data = mode.data
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     ctx.report('AGC101', `A mode must be a map of keys to values in Roo Code, not ${typeName(data)}.`, {
@@ -132,7 +150,7 @@ function readMode(mode: ModeSource, file: SourceFile, ctx: TargetContext): Agent
   )
   const roleAt = pos.value(['roleDefinition'])
   if (roleAt) {
-    const block = /^[|>]/.test(lineText(file.text, roleAt).slice(roleAt.column - 1))
+    const block = /^[|>]/.test(lineText(roleAt).slice(roleAt.column - 1))
     pos.fields.body = block ? { line: roleAt.line + 1, column: 1 } : roleAt
   }
 
@@ -333,14 +351,20 @@ function readGroups(
   }
 }
 
-/** The text of the line a point is on (found by scanning, not by splitting the whole file). */
-function lineText(text: string, point: Point): string {
-  let start = 0
-  for (let line = 1; line < point.line; line++) {
-    const eol = text.indexOf('\n', start)
-    if (eol === -1) return ''
-    start = eol + 1
+/**
+ * The text of the line a point is on. The line starts are found once per file, on the first
+ * call: a file of many modes must not be scanned again for each of them.
+ */
+function lineReader(text: string): (point: Point) => string {
+  let starts: number[] | undefined
+  return (point) => {
+    if (starts === undefined) {
+      starts = [0]
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+    }
+    const start = starts[point.line - 1]
+    if (start === undefined) return ''
+    const end = text.indexOf('\n', start)
+    return text.slice(start, end === -1 ? text.length : end)
   }
-  const end = text.indexOf('\n', start)
-  return text.slice(start, end === -1 ? text.length : end)
 }

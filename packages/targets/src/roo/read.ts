@@ -1,6 +1,6 @@
 import { checkNesting, type ParsedYaml, type Point, type SourceFile, type TargetContext } from '@agentc/core'
 import { findNodeAtLocation, type Node as JsonNode, parseTree } from 'jsonc-parser'
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml'
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml'
 import { typeName } from '../shared/markdown-file'
 import { cleanChar, PROBLEMATIC, ROOMODES } from './mappings'
 
@@ -23,6 +23,12 @@ export interface ModesFile {
   readonly modes: readonly ModeSource[]
 }
 
+/** A modes file's text already parsed, and checked by `checkNesting` or not (see readModesFile). */
+export interface ParsedModes {
+  readonly doc: Document.Parsed
+  readonly guarded: boolean
+}
+
 type Path = readonly (string | number)[]
 
 /** Positions of keys and values anywhere in the file. */
@@ -37,20 +43,31 @@ interface Locator {
  * YAML is tried as JSON (the original text). Modes come from `customModes`; a file holding a
  * single mode without that wrapper (a shared snippet) is read as that mode. Problems are
  * reported; undefined after an error.
+ * @param parsed What the caller has already done: the text (without its BOM) parsed with
+ * `parseDocument(text, { prettyErrors: false, uniqueKeys: true })`, used when Roo's clean-up
+ * leaves the text as it is (then it is the very parse this function would make); and whether
+ * `checkNesting` passed on the text without its BOM (then it passes with it too).
  */
-export function readModesFile(file: SourceFile, ctx: TargetContext): ModesFile | undefined {
+export function readModesFile(
+  file: SourceFile,
+  ctx: TargetContext,
+  parsed?: ParsedModes,
+): ModesFile | undefined {
   const text = file.text
   const lines = lineStarts(text)
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0
   const { cleaned, toOriginal } = clean(text.slice(bom), bom)
   const point = (offset: number): Point => pointAt(lines, offset)
-  const deep = checkNesting(text)
+  const deep = parsed?.guarded ? undefined : checkNesting(text)
   if (deep) {
     ctx.report('AGC007', deep.message, point(deep.offset))
     return undefined
   }
   const lineCounter = new LineCounter()
-  const doc = parseDocument(cleaned, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  const doc =
+    parsed !== undefined && cleaned === text.slice(bom)
+      ? parsed.doc
+      : parseDocument(cleaned, { lineCounter, prettyErrors: false, uniqueKeys: true })
   let data: unknown
   let locator: Locator
   let syntax: 'yaml' | 'json' = 'yaml'

@@ -139,7 +139,12 @@ export function emitDocument(
   const collector = createCollector({ ...(file !== undefined ? { file } : {}), target: target.id })
   const fields = doc.source?.fields ?? {}
   const at = (field: string) => fields[field] ?? fields[field.split('.')[0]!]
-  const { document, dropped, droppedExtensions } = project(doc, target.capabilities, target.id)
+  const { document, dropped, droppedExtensions } = project(
+    doc,
+    target.capabilities,
+    target.id,
+    target.impliedRoles,
+  )
   for (const feature of dropped) {
     const pos = at(feature)
     collector.report(

@@ -1,5 +1,5 @@
 import type { Capabilities } from '../target/target'
-import type { AgentDocument, TargetId } from './document'
+import type { AgentDocument, Role, TargetId } from './document'
 import { FEATURES, type Feature, hasFeature, withoutFeature } from './features'
 
 /** What {@link project} removed. */
@@ -18,14 +18,22 @@ export interface Projection {
  * @param doc The document.
  * @param capabilities The target's capabilities.
  * @param targetId The target's id (its own extensions are kept).
+ * @param impliedRoles Roles every agent of the target has: a role among them is removed without
+ *   counting as dropped (see `Target.impliedRoles`).
  * @returns The projected document and what was removed.
  */
-export function project(doc: AgentDocument, capabilities: Capabilities, targetId: TargetId): Projection {
+export function project(
+  doc: AgentDocument,
+  capabilities: Capabilities,
+  targetId: TargetId,
+  impliedRoles: readonly Role[] = [],
+): Projection {
   let document = doc
   const dropped: Feature[] = []
   for (const feature of FEATURES) {
     if (capabilities[feature] === 'none' && hasFeature(document, feature)) {
-      dropped.push(feature)
+      if (!(feature === 'role' && document.role !== undefined && impliedRoles.includes(document.role)))
+        dropped.push(feature)
       document = withoutFeature(document, feature)
     }
   }

@@ -1,6 +1,6 @@
 import type { DiagnosticCode } from '../diagnostics/codes'
 import type { ReportExtra } from '../diagnostics/collector'
-import type { AgentDocument, TargetId } from '../ir/document'
+import type { AgentDocument, Role, TargetId } from '../ir/document'
 import type { Feature } from '../ir/features'
 import type { Vocabulary } from '../markdown/references'
 
@@ -99,6 +99,12 @@ export interface Target {
   readonly layout: FileLayout
   /** What the format can express. */
   readonly capabilities: Capabilities
+  /**
+   * For a target that cannot write a role: the roles every agent of the tool has anyway (a
+   * Claude Code subagent is delegated to and can run as the main agent: `subagent` and `all`).
+   * A document with one of these roles loses nothing, so nothing is reported.
+   */
+  readonly impliedRoles?: readonly Role[]
   /**
    * What prompts written for this tool call its tools and files (`Read`, `.claude/agents/`,
    * `CLAUDE.md`), so that a body converted to another tool can be checked or rewritten.

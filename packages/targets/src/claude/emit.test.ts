@@ -16,6 +16,32 @@ function emit(doc: Partial<AgentDocument>) {
 }
 
 describe('emitClaude', () => {
+  it('reports a primary role as lost, but not the roles every Claude Code subagent has', () => {
+    expect(emit({ role: 'primary' }).codes).toEqual(['AGC201'])
+    expect(emit({ role: 'subagent' }).codes).toEqual([])
+    expect(emit({ role: 'all' }).codes).toEqual([])
+  })
+
+  it('writes a plugin agent to agents/, without the keys plugins ignore, and says so', () => {
+    const doc = {
+      ...base,
+      permissions: [{ tool: 'bash', pattern: 'git *', decision: 'allow' as const }],
+      extensions: { claude: { permissionMode: 'plan', memory: 'project' } },
+    }
+    const plugin = emitDocument(claude, doc, { targetOptions: { claude: { plugin: true, settings: true } } })
+    expect(plugin.value?.map((f) => f.path)).toEqual(['agents/a.md'])
+    const text = plugin.value?.[0]?.contents ?? ''
+    expect(text).not.toContain('permissionMode')
+    expect(text).toContain('\nmemory: project\n')
+    expect(plugin.diagnostics.map((d) => [d.code, d.field])).toEqual([
+      ['AGC201', 'permissions'],
+      ['AGC201', 'extensions.claude.permissionMode'],
+    ])
+    const project = emitDocument(claude, doc)
+    expect(project.value?.[0]?.path).toBe('.claude/agents/a.md')
+    expect(project.value?.[0]?.contents).toContain('\npermissionMode: plan\n')
+  })
+
   it('maps models: Anthropic families to aliases, others left out with a warning', () => {
     expect(
       emit({

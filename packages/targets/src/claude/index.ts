@@ -14,6 +14,7 @@ export const claude = defineTarget({
     pathFor: claudePath,
   },
   capabilities,
+  impliedRoles: ['subagent', 'all'],
   vocabulary: {
     tools: TOOL_TO_CLAUDE,
     paths: { agents: '.claude/agents/', instructions: 'CLAUDE.md', config: '~/.claude/' },

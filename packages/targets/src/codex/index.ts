@@ -13,6 +13,7 @@ export const codex = defineTarget({
     pathFor: codexPath,
   },
   capabilities,
+  impliedRoles: ['subagent'],
   parse: parseCodex,
   emit: emitCodex,
 })

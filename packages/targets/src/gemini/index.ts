@@ -13,6 +13,7 @@ export const gemini = defineTarget({
     pathFor: geminiPath,
   },
   capabilities,
+  impliedRoles: ['subagent'],
   parse: parseGemini,
   emit: emitGemini,
 })

@@ -13,6 +13,7 @@ export const qwen = defineTarget({
     pathFor: qwenPath,
   },
   capabilities,
+  impliedRoles: ['subagent'],
   parse: parseQwen,
   emit: emitQwen,
 })

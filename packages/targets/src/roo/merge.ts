@@ -720,7 +720,12 @@ export function removeMode(existing: string, slug: string): MergeResult {
       ...position(text, deep.offset),
     }
   const result = /^\s*[{[]/.test(text) ? removeJson(text, slug) : removeYaml(text, slug)
-  return result.ok ? { ok: true, contents: bom + result.contents } : result
+  if (!result.ok) return result
+  // A file left with an empty mode list and nothing else (no other key, no comment) held only
+  // agentc's modes: it is emptied, so that the last agent's going removes the file.
+  if (/^\s*(?:customModes:\s*\[\s*\]|\{\s*"customModes"\s*:\s*\[\s*\]\s*\})\s*$/.test(result.contents))
+    return { ok: true, contents: '' }
+  return { ok: true, contents: bom + result.contents }
 }
 
 function removeYaml(text: string, slug: string): MergeResult {

@@ -37,6 +37,7 @@ it('exposes the public API (a change here is a change of the public API)', () =>
       "isCanonicalTool",
       "isReservedFileName",
       "isSafeRelativePath",
+      "isUnchangedSinceParse",
       "matchGlob",
       "matchWildcard",
       "mcpTool",

@@ -89,6 +89,7 @@ export {
   convertFile,
   describeFeature,
   emitDocument,
+  isUnchangedSinceParse,
   type PipelineOptions,
   parseFile,
   type Result,

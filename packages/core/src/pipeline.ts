@@ -55,7 +55,13 @@ export function parseFile(
   let docs: readonly AgentDocument[] = []
   try {
     docs = target.parse(file, ctx)
-    for (const doc of docs) parsedDocuments.add(doc)
+    // Read with target options, a document may hold more than its file (settings): only one
+    // read without them is known to say exactly what its text says.
+    const plain = Object.keys(options.targetOptions ?? {}).length === 0
+    for (const doc of docs) {
+      parsedDocuments.add(doc)
+      if (plain) asParsed.add(doc)
+    }
   } catch (error) {
     collector.report('AGC901', `agentc failed while parsing this file as ${target.id}: ${describe(error)}.`, {
       ...(error instanceof Error && error.stack ? { note: error.stack } : {}),
@@ -193,6 +199,19 @@ export function emitDocument(
 
 /** Documents made by {@link parseFile}: valid by construction, so never validated again. */
 const parsedDocuments = new WeakSet<object>()
+
+/** Documents exactly as {@link parseFile} returned them (documents are never mutated). */
+const asParsed = new WeakSet<object>()
+
+/**
+ * Whether a document is the very object {@link parseFile} returned, so that it still says
+ * exactly what its source text says. Every change to a document (an override, a projection, a
+ * rewrite) makes a new object, so a target re-emitting a document in its own format can keep the
+ * original bytes without reading them again.
+ */
+export function isUnchangedSinceParse(doc: AgentDocument): boolean {
+  return asParsed.has(doc)
+}
 
 /**
  * Checks a document that did not come from {@link parseFile} (a library caller built it, or it

@@ -310,10 +310,10 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
   const current = read.manifest
   const guard = new Containment(deps, root)
   const paths = [...new Set(outputs.map((o) => o.path))].sort(compare)
+  const produces = new Set(paths)
   const stale = Object.keys(current.files)
     .filter(
-      (p) =>
-        !paths.includes(p) && !current.files[p]!.merged && inScope(root, current.files[p]!, options.scope),
+      (p) => !produces.has(p) && !current.files[p]!.merged && inScope(root, current.files[p]!, options.scope),
     )
     .sort(compare)
   // Shared files this run merged into before: parts of agents that are gone come out.
@@ -336,7 +336,7 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
       .sort(compare)
     if (gone.length > 0) staleKeys.set(path, gone)
   }
-  const shared = [...staleKeys.keys()].filter((p) => !paths.includes(p))
+  const shared = [...staleKeys.keys()].filter((p) => !produces.has(p))
   const existing = new Map<string, string | undefined>()
   const original = new Map<string, string | undefined>()
   const links = new Set<string>()
@@ -396,7 +396,11 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
   if (!resolved.value || hasErrors(diagnostics)) return undefined
 
   const byPath = new Map<string, RunOutput[]>()
-  for (const o of outputs) byPath.set(o.path, [...(byPath.get(o.path) ?? []), o])
+  for (const o of outputs) {
+    const list = byPath.get(o.path)
+    if (list) list.push(o)
+    else byPath.set(o.path, [o])
+  }
   // Files and parts of shared files another owner (the project, another pack) wrote.
   let conflicted = false
   for (const [path, list] of byPath) {
@@ -501,8 +505,9 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
       before,
     })
   }
+  const staleOrShared = new Set([...stale, ...shared])
   for (const [path, entry] of Object.entries(current.files)) {
-    if (!(path in nextFiles) && !stale.includes(path) && !shared.includes(path)) nextFiles[path] = entry
+    if (!(path in nextFiles) && !staleOrShared.has(path)) nextFiles[path] = entry
   }
   if (refused.length > 0) {
     // One error per file, each naming it (file:line:col tools can jump to it).
@@ -569,12 +574,30 @@ function ownershipProblem(
 /** Whether an earlier output belongs to this run: one of its targets, made from one of its inputs. */
 function inScope(root: string, entry: ManifestEntry, scope: Scope): boolean {
   if (!scope.targets.has(entry.target)) return false
+  const inputs = inputSet(scope)
   return entry.sources.some((source) => {
     // A pack's files belong to that pack's runs only (scope input `pack:<name>`).
-    if (source.startsWith(PACK_SOURCE)) return scope.inputs.some((input) => ownerOf(source) === input)
-    const absolute = resolve(root, source)
-    return scope.inputs.some((input) => absolute === input || absolute.startsWith(input + sep))
+    if (source.startsWith(PACK_SOURCE)) return inputs.has(ownerOf(source) ?? '')
+    // The source itself, or a folder above it, is an input.
+    for (let path = resolve(root, source); ; ) {
+      if (inputs.has(path)) return true
+      const parent = dirname(path)
+      if (parent === path) return false
+      path = parent
+    }
   })
+}
+
+const inputSets = new WeakMap<Scope, ReadonlySet<string>>()
+
+/** A scope's inputs as a set (made once per scope: a build asks for each earlier output). */
+function inputSet(scope: Scope): ReadonlySet<string> {
+  let set = inputSets.get(scope)
+  if (!set) {
+    set = new Set(scope.inputs)
+    inputSets.set(scope, set)
+  }
+  return set
 }
 
 /** A source's path relative to the output root, `/`-separated; a pack's source as it is. */

@@ -1,3 +1,7 @@
+import fc from 'fast-check'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
 import { MAX_NESTING } from '../limits'
 import { parseYamlFrontmatter, splitFrontmatter } from './read-frontmatter'
@@ -153,5 +157,47 @@ describe('hostile YAML', () => {
     for (let i = 0; i < 5000; i += 499) {
       expect(yaml.valuePosition([`k${i}`])).toEqual({ line: i + 2, column: `k${i}: `.length + 1 })
     }
+  })
+})
+
+describe('splitFrontmatter agrees with remark-frontmatter', () => {
+  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze()
+  const LINES = [
+    '---',
+    '--- ',
+    '---\t',
+    '----',
+    ' ---',
+    '...',
+    'a: 1',
+    'b: [x]',
+    '',
+    '  - y',
+    '# T',
+    'text ---',
+  ]
+
+  it('finds a frontmatter block exactly where remark-frontmatter does, with the same YAML', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...LINES), { maxLength: 8 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        (lines, eol, bom) => {
+          const text = (bom ? '\ufeff' : '') + lines.join(eol)
+          const split = splitFrontmatter(text)
+          const first = processor.parse(text.replace(/^\ufeff/, '')).children[0]
+          // Line endings aside (remark keeps CRs inside the value; positions count LFs either way).
+          const remarkSees =
+            first?.type === 'yaml' ? (first as { value: string }).value.replace(/\r/g, '') : undefined
+          if ('present' in split && split.present) {
+            expect(remarkSees).toBe(split.yamlText.replace(/\r/g, ''))
+          } else {
+            expect(remarkSees).toBeUndefined()
+          }
+        },
+      ),
+      { seed: 20261126, numRuns: 3000 },
+    )
   })
 })

@@ -48,9 +48,8 @@ export function scanReferences(
   to: Vocabulary,
   rewrite: boolean,
 ): { text: string; references: Reference[] } {
-  const candidates = buildCandidates(from, to)
-  if (candidates.length === 0 || !candidates.some((c) => body.includes(c.name)))
-    return { text: body, references: [] }
+  const candidates = buildCandidates(from, to).filter((c) => body.includes(c.name))
+  if (candidates.length === 0) return { text: body, references: [] }
   const references: Reference[] = []
   const lines = body.split('\n')
   let fence: string | undefined
@@ -74,6 +73,8 @@ export function scanReferences(
     if (/^( {4}|\t)/.test(line) && (i === 0 || lines[i - 1]!.trim() === '')) continue // indented code
     const found: { start: number; end: number; candidate: Candidate }[] = []
     for (const candidate of candidates) {
+      // Most lines hold no candidate at all: a substring test spares the pattern.
+      if (!line.includes(candidate.name)) continue
       for (const match of line.matchAll(candidate.pattern)) {
         const start = match.index + (match[1]?.length ?? 0)
         found.push({ start, end: start + candidate.name.length, candidate })

@@ -1,4 +1,11 @@
-import { type AgentDocument, deepEqual, normalize, type SourceFile, type TargetContext } from '@agentc/core'
+import {
+  type AgentDocument,
+  deepEqual,
+  isUnchangedSinceParse,
+  normalize,
+  type SourceFile,
+  type TargetContext,
+} from '@agentc/core'
 
 const silent: TargetContext = { report() {}, options: {} }
 
@@ -17,6 +24,8 @@ export function unchangedRaw(
 ): string | undefined {
   const source = doc.source
   if (!source || source.target !== targetId || source.raw === undefined) return undefined
+  // The document parseFile made, untouched since: its text is the source's, without re-reading.
+  if (isUnchangedSinceParse(doc)) return source.raw
   // A file may hold several documents (AGENTS.md sections, .roomodes modes): compare with the
   // one of the same name.
   const original = parse({ path: source.path, text: source.raw }, silent).find((d) => d.name === doc.name)

@@ -58,14 +58,13 @@ export const nodeFileSystem: FileSystem = {
     return entries.map((e) => ({ name: e.name, isFile: e.isFile(), isDirectory: e.isDirectory() }))
   },
   async writeFileAtomic(path, contents, tempDir) {
-    await mkdir(dirname(path), { recursive: true })
     const name = `${basename(path)}.${process.pid}-${counter++}.agentc-tmp`
     let temp = join(tempDir ?? dirname(path), name)
-    if (tempDir) await mkdir(tempDir, { recursive: true })
     try {
-      await writeFile(temp, contents)
+      // Folders are created when a write finds them missing: one system call per file otherwise.
+      await retryInFolder(temp, () => writeFile(temp, contents))
       try {
-        await rename(temp, path)
+        await retryInFolder(path, () => rename(temp, path))
       } catch (error) {
         // Another device (the temporary folder is on another file system): write beside the file.
         if (code(error) !== 'EXDEV') throw error
@@ -104,6 +103,17 @@ export const nodeFileSystem: FileSystem = {
   async removeTree(path) {
     await rm(path, { recursive: true, force: true })
   },
+}
+
+/** Runs an operation that creates `path`; when its folder is missing, creates it and runs it again. */
+async function retryInFolder(path: string, operation: () => Promise<void>): Promise<void> {
+  try {
+    await operation()
+  } catch (error) {
+    if (code(error) !== 'ENOENT') throw error
+    await mkdir(dirname(path), { recursive: true })
+    await operation()
+  }
 }
 
 /** Whether a process is running: signal 0 checks without sending anything. */

@@ -201,8 +201,9 @@ export interface PlannedFile {
   /** New contents (empty for deletions). */
   readonly contents: string
   /**
-   * The text on disk the plan compared with (absent when there is none, or when the path is a
-   * symbolic link, which agentc does not read through); for showing what a run would change.
+   * The text on disk the plan compared with, for a file the run changes or deletes (absent when
+   * there is none, or when the path is a symbolic link, which agentc does not read through); for
+   * showing what a run would change. An unchanged file's text is its `contents`.
    */
   readonly before?: string
 }
@@ -344,7 +345,9 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
     const problem = path.startsWith(`${STATE_DIR}/`)
       ? `${STATE_DIR}/ is reserved for agentc's own bookkeeping`
       : await guard.check(path)
-    const text = problem === undefined ? await readText(deps, join(root, path)) : undefined
+    // Only a regular file is read (what check saw: nothing there means nothing to read).
+    const text =
+      problem === undefined && guard.isFile(path) ? await readFile(deps, join(root, path)) : undefined
     return { path, problem, text }
   })
   for (const { path, problem, text } of checked) {
@@ -460,7 +463,8 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
       target,
       status,
       contents,
-      ...(before !== undefined ? { before } : {}),
+      // An unchanged file's text is its contents: not kept twice (a large rebuild holds every file).
+      ...(before !== undefined && status !== 'unchanged' ? { before } : {}),
     })
   }
   for (const path of stale) {
@@ -646,9 +650,8 @@ async function mapConcurrently<T, R>(
   return results
 }
 
-async function readText(deps: Deps, path: string): Promise<string | undefined> {
-  const info = await deps.fs.stat(path)
-  if (!info?.isFile) return undefined
+/** The text of a file known to be a regular file, or undefined when it cannot be read. */
+async function readFile(deps: Deps, path: string): Promise<string | undefined> {
   try {
     return new TextDecoder().decode(await deps.fs.readBytes(path))
   } catch {
@@ -664,6 +667,7 @@ async function readText(deps: Deps, path: string): Promise<string | undefined> {
 class Containment {
   private realRoot: Promise<string | undefined> | undefined
   private readonly folders = new Map<string, Promise<string | undefined>>()
+  private readonly files = new Set<string>()
 
   constructor(
     private readonly deps: Deps,
@@ -678,9 +682,15 @@ class Containment {
       if (problem) return problem
     }
     const info = await this.deps.fs.lstat(join(this.root, path))
+    if (info?.isFile && !info.isSymbolicLink) this.files.add(path)
     if (info?.isSymbolicLink) return 'link'
     if (info?.isDirectory) return 'a folder is in the way'
     return undefined
+  }
+
+  /** Whether {@link check} found a regular file (not a link) at the path. */
+  isFile(path: string): boolean {
+    return this.files.has(path)
   }
 
   private folder(rel: string): Promise<string | undefined> {

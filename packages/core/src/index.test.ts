@@ -12,6 +12,7 @@ it('exposes the public API (a change here is a change of the public API)', () =>
       "MAX_ALIASES",
       "MAX_NESTING",
       "agentDocumentSchema",
+      "blockLevels",
       "bodyTree",
       "checkNesting",
       "checkTextLimits",

@@ -56,6 +56,7 @@ export {
   parseNativeTool,
 } from './ir/tools'
 export {
+  blockLevels,
   checkNesting,
   checkTextLimits,
   DEFAULT_LIMITS,

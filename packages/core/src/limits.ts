@@ -137,9 +137,10 @@ export function checkNesting(text: string, max: number = MAX_NESTING): LimitProb
 
 /**
  * How many block collections open on the line starting at `start`: compact YAML nests one level
- * per indicator (`- - - x`, `? ? x`, `: : x`).
+ * per indicator (`- - - x`, `? ? x`, `: : x`). Part of {@link checkNesting}'s rules, shared
+ * with guards that apply them piece by piece.
  */
-function blockLevels(text: string, start: number): number {
+export function blockLevels(text: string, start: number): number {
   let levels = 0
   let j = start
   const blank = (k: number) => text[k] === ' ' || text[k] === '\t'

@@ -28,7 +28,7 @@ import {
   type WriteMode,
 } from '../io/output-root'
 import { type InputFile, readInputs } from '../io/read-inputs'
-import { limitsFrom } from '../limits'
+import { type LimitFlags, limitsFrom } from '../limits'
 import {
   countSummary,
   diagnosticJson,
@@ -43,7 +43,7 @@ import { resolveTarget, resolveTargets, unmergeOf } from '../targets'
 import { watchBuild } from '../watch'
 
 /** The flags of `agentc build` (`agentc diff` takes the same). */
-export interface BuildFlags {
+export interface BuildFlags extends LimitFlags {
   target?: string[]
   /** The format of the sources (default: the configuration's `from`, else `opencode`). */
   from?: string
@@ -59,9 +59,6 @@ export interface BuildFlags {
   claudeSettings?: boolean
   rewriteReferences?: boolean
   force?: boolean
-  maxFileSize?: number
-  maxLineLength?: number
-  maxFiles?: number
   watch?: boolean
 }
 

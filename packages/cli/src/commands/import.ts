@@ -14,7 +14,7 @@ import { SOURCE_TARGET } from '@agentc/targets'
 import { UsageError } from '../errors'
 import type { Deps } from '../io/deps'
 import { displayPath, errorCode, type InputFile, readInputs } from '../io/read-inputs'
-import { limitsFrom } from '../limits'
+import { type LimitFlags, limitsFrom } from '../limits'
 import {
   diagnosticJson,
   exitCodeFor,
@@ -286,7 +286,7 @@ function compare(a: string, b: string): number {
 }
 
 /** The flags of `agentc import`. */
-export interface ImportFlags {
+export interface ImportFlags extends LimitFlags {
   from?: string
   out?: string
   force?: boolean
@@ -296,9 +296,6 @@ export interface ImportFlags {
   format: OutputFormat
   quiet?: boolean
   verbose?: boolean
-  maxFileSize?: number
-  maxLineLength?: number
-  maxFiles?: number
 }
 
 /**

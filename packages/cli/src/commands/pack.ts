@@ -4,7 +4,7 @@ import type { Positions } from '../config/parse'
 import { expandSources } from '../config/sources'
 import type { Deps } from '../io/deps'
 import { displayPath, errorCode, readInputs } from '../io/read-inputs'
-import { limitsFrom } from '../limits'
+import { type LimitFlags, limitsFrom } from '../limits'
 import { findPackManifest, loadPackManifest } from '../pack/manifest'
 import { buildRelease, RELEASE_MANIFEST, type Release, type ReleaseFile } from '../pack/release'
 import { createTarball } from '../pack/tar'
@@ -20,16 +20,13 @@ import {
 import { VERSION } from '../version'
 
 /** The flags of `agentc pack`. */
-export interface PackFlags {
+export interface PackFlags extends LimitFlags {
   out?: string
   tarball?: boolean
   strict?: boolean
   format: OutputFormat
   quiet?: boolean
   verbose?: boolean
-  maxFileSize?: number
-  maxLineLength?: number
-  maxFiles?: number
 }
 
 /** Licence files copied into a release, in the order they are looked for. */
@@ -91,11 +88,7 @@ export async function pack(deps: Deps, dirArg: string, flags: PackFlags): Promis
     if (d.code !== 'AGC303') diagnostics.push(d)
   }
   const files = expanded.files.filter((f) => !isInside(out, f) && f !== found)
-  const limits = limitsFrom({
-    ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
-    ...(flags.maxLineLength !== undefined ? { maxLineLength: flags.maxLineLength } : {}),
-    ...(flags.maxFiles !== undefined ? { maxFiles: flags.maxFiles } : {}),
-  })
+  const limits = limitsFrom(flags)
   const inputs = files.length > 0 ? await readInputs(deps, files, { limits }) : { files: [], diagnostics: [] }
   diagnostics.push(...inputs.diagnostics)
   if (hasErrors(diagnostics)) return done()

@@ -327,16 +327,23 @@ export interface TargetEntry {
  * @returns A JSON-serialisable schema object.
  */
 export function configJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(configSchema, {
-    target: 'draft-2020-12',
-    io: 'input',
-    unrepresentable: 'any',
-    metadata: definitions,
-  })
+  return jsonSchemaOf(
+    configSchema,
+    'agentc project configuration',
+    'agentc.config.json / agentc.config.yaml: which agent sources to compile, to which targets, where, and with which overrides.',
+  )
+}
+
+/** The JSON Schema (draft 2020-12) of one of agentc's settings files, with the parts' descriptions. */
+export function jsonSchemaOf(schema: z.ZodType, title: string, description: string): Record<string, unknown> {
   return {
-    ...schema,
-    title: 'agentc project configuration',
-    description:
-      'agentc.config.json / agentc.config.yaml: which agent sources to compile, to which targets, where, and with which overrides.',
+    ...z.toJSONSchema(schema, {
+      target: 'draft-2020-12',
+      io: 'input',
+      unrepresentable: 'any',
+      metadata: definitions,
+    }),
+    title,
+    description,
   }
 }

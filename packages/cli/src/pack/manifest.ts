@@ -12,9 +12,9 @@ import {
 import { type Positions, parseConfigText } from '../config/parse'
 import {
   agentEntry,
-  definitions,
   described,
   globsField,
+  jsonSchemaOf,
   modelMap,
   TARGET_IDS,
   targetIdEnum,
@@ -358,16 +358,9 @@ export function manifestName(manifest: Pick<PackManifest, 'path'>): string {
  * @returns A JSON-serialisable schema object.
  */
 export function packJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(packSchema, {
-    target: 'draft-2020-12',
-    io: 'input',
-    unrepresentable: 'any',
-    metadata: definitions,
-  })
-  return {
-    ...schema,
-    title: 'agentc pack manifest',
-    description:
-      'agentc-pack.json / agentc-pack.yaml: an agent pack — its name, version and authors, which agent files it holds, which targets its release carries, and overrides.',
-  }
+  return jsonSchemaOf(
+    packSchema,
+    'agentc pack manifest',
+    'agentc-pack.json / agentc-pack.yaml: an agent pack — its name, version and authors, which agent files it holds, which targets its release carries, and overrides.',
+  )
 }

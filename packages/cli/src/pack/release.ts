@@ -307,23 +307,14 @@ function pluginManifest(m: PackManifest, plugin: string): Record<string, unknown
 }
 
 function marketplaceManifest(m: PackManifest, plugin: string, marketplace: string): Record<string, unknown> {
-  // The version lives in plugin.json only (it wins there; a second copy can only disagree).
+  // The entry repeats the plugin's fields but its version, which lives in plugin.json only (it
+  // wins there; a second copy can only disagree).
+  const { name: _name, version: _version, ...fields } = pluginManifest(m, plugin)
   return {
     name: marketplace,
     owner: personJson(m.authors[0]!),
     description: m.description,
-    plugins: [
-      {
-        name: plugin,
-        source: './',
-        description: m.description,
-        author: personJson(m.authors[0]!),
-        ...(m.homepage ? { homepage: m.homepage } : {}),
-        ...(m.repository ? { repository: m.repository } : {}),
-        license: m.license,
-        ...(m.keywords.length > 0 ? { keywords: [...m.keywords] } : {}),
-      },
-    ],
+    plugins: [{ name: plugin, source: './', ...fields }],
   }
 }
 

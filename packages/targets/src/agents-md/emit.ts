@@ -6,6 +6,7 @@ import {
   type SourceFile,
   type TargetContext,
 } from '@agentc/core'
+import { batchedMerges } from '../shared/batch'
 import { unchangedRaw } from '../shared/raw'
 import {
   AGENTS_PATH,
@@ -59,34 +60,23 @@ export function emitAgentsMd(doc: AgentDocument, ctx: TargetContext): OutputFile
     )
   }
   const section = renderSection(body === doc.body.text ? doc : { ...doc, body: { text: body } }, name)
-  const merge = (existing: string) => upsertSection(existing, name, section)
-  sectionParts.set(merge, { name, section })
+  const merge = sections.record((existing: string) => upsertSection(existing, name, section), {
+    name,
+    section,
+  })
   return [
     {
       path: AGENTS_PATH,
       contents: raw ?? renderRegion([section]),
       key: name,
       merge,
-      mergeAll: mergeSections,
+      mergeAll: sections.mergeAll,
     },
   ]
 }
 
-/** What each emitted section's `merge` writes, so that {@link mergeSections} can write many at once. */
-const sectionParts = new WeakMap<(existing: string) => MergeResult, SectionUpsert>()
-
-/** The `mergeAll` of every section: all sections of one build into AGENTS.md in one pass. */
-function mergeSections(existing: string, outputs: readonly OutputFile[]): MergeResult {
-  const parts = outputs.map((o) => (o.merge ? sectionParts.get(o.merge) : undefined))
-  if (parts.every((p) => p !== undefined)) return upsertSections(existing, parts)
-  let text = existing
-  for (const output of outputs) {
-    const merged = output.merge ? output.merge(text) : { ok: true as const, contents: output.contents }
-    if (!merged.ok) return merged
-    text = merged.contents
-  }
-  return { ok: true, contents: text }
-}
+/** Every section of one build merged into AGENTS.md in one pass (`mergeAll`). */
+const sections = batchedMerges(upsertSections)
 
 /**
  * Whether an AGENTS.md text holds no agentc region, found once per text: every section read

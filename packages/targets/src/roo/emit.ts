@@ -2,11 +2,11 @@ import {
   type AgentDocument,
   deepEqual,
   isSafeRelativePath,
-  type MergeResult,
   normalize,
   type OutputFile,
   type TargetContext,
 } from '@agentc/core'
+import { batchedMerges } from '../shared/batch'
 import { type AccessNote, rooAccess } from './access'
 import { ROOMODES, rooSlug } from './mappings'
 import { type ModeUpsert, upsertMode, upsertModes } from './merge'
@@ -55,30 +55,21 @@ export function emitRoo(doc: AgentDocument, ctx: TargetContext): OutputFile[] {
     wanted ??= readSilently(path, contents).get(slug)
     return wanted
   }
-  const merge = (existing: string) => upsertMode(existing, path, slug, entries, reading())
-  modeParts.set(merge, { path, slug, entries, wanted: reading })
-  return [{ path, contents, key: slug, merge, mergeAll: mergeModes }]
+  const merge = modes.record((existing: string) => upsertMode(existing, path, slug, entries, reading()), {
+    path,
+    slug,
+    entries,
+    wanted: reading,
+  })
+  return [{ path, contents, key: slug, merge, mergeAll: modes.mergeAll }]
 }
 
-/** What each emitted mode's `merge` writes, so that {@link mergeModes} can write many at once. */
-const modeParts = new WeakMap<(existing: string) => MergeResult, ModeUpsert>()
+/** Every mode of one build merged into a modes file in one pass (`mergeAll`). */
+const modes = batchedMerges(upsertModes)
 
 /** The mode an output of {@link emitRoo} writes (for tests). */
 export function modePart(output: OutputFile): ModeUpsert | undefined {
-  return output.merge ? modeParts.get(output.merge) : undefined
-}
-
-/** The `mergeAll` of every mode: all modes of one build into a modes file in one pass. */
-function mergeModes(existing: string, outputs: readonly OutputFile[]): MergeResult {
-  const parts = outputs.map((o) => (o.merge ? modeParts.get(o.merge) : undefined))
-  if (parts.every((p) => p !== undefined)) return upsertModes(existing, parts)
-  let text = existing
-  for (const output of outputs) {
-    const merged = output.merge ? output.merge(text) : { ok: true as const, contents: output.contents }
-    if (!merged.ok) return merged
-    text = merged.contents
-  }
-  return { ok: true, contents: text }
+  return modes.partOf(output)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { MAX_NESTING } from '@agentc/core'
+import { blockLevels, MAX_NESTING } from '@agentc/core'
 
 /**
  * `checkNesting` (core's guard, run on a modes file before every edit) read piece by piece, so
@@ -136,19 +136,6 @@ export function risky(piece: string, first: boolean): boolean {
     if (blockLevels(piece, i + 1) > MAX_NESTING) return true
   }
   return false
-}
-
-function blockLevels(text: string, start: number): number {
-  let levels = 0
-  let j = start
-  const blank = (k: number) => text[k] === ' ' || text[k] === '\t'
-  while (blank(j)) j++
-  while ((text[j] === '-' || text[j] === '?' || text[j] === ':') && blank(j + 1)) {
-    levels++
-    j += 2
-    while (blank(j)) j++
-  }
-  return levels
 }
 
 /** A key for a mode (for remembering scans). */

@@ -174,3 +174,11 @@ export function printSummary(
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
+
+/**
+ * Whether a diagnostic is a loss of a compiled agent (AGC2xx) or an override applied (AGC311):
+ * the content of a pack's release (LOSSES.md), which `pack` and `add` list only with --verbose.
+ */
+export function isLoss(d: Diagnostic): boolean {
+  return d.code.startsWith('AGC2') || d.code === 'AGC311'
+}

@@ -29,6 +29,7 @@ import {
   countSummary,
   diagnosticJson,
   exitCodeFor,
+  isLoss,
   type OutputFormat,
   plural,
   printDiagnostics,
@@ -334,11 +335,6 @@ const VERBS: Record<'write' | 'dry-run', Record<FileStatus, string>> = {
     unchanged: 'unchanged',
     deleted: 'would delete',
   },
-}
-
-/** Losses are shown with --verbose; the release's LOSSES.md lists them all. */
-function isLoss(d: Diagnostic): boolean {
-  return d.code.startsWith('AGC2') || d.code === 'AGC311'
 }
 
 async function report(

@@ -12,6 +12,7 @@ import {
   countSummary,
   diagnosticJson,
   exitCodeFor,
+  isLoss,
   type OutputFormat,
   printDiagnostics,
   printJson,
@@ -241,8 +242,4 @@ async function report(
     )
   }
   return code
-}
-
-function isLoss(d: Diagnostic): boolean {
-  return d.code.startsWith('AGC2') || d.code === 'AGC311'
 }

@@ -8,6 +8,8 @@
 // definitions, about 150 KB; the compiler is a chunk loaded when a command runs. So `--version`
 // and `--help` compile 150 KB instead of 2.3 MB. With more than one entry point (each `import()`
 // is one) esbuild ignores `"sideEffects": false`: see packages/cli/src/options.ts.
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
 import { chmod, mkdir, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +17,33 @@ import { build } from 'esbuild'
 import { emitDeclarations, PACKAGES } from './declarations.mjs'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
+
+// The build id (packages/cli/src/version.ts): the version and a hash of every source file and
+// the lockfile, so a build record (.agentc/cache) made by one agentc is never used by another.
+function buildId() {
+  const hash = createHash('sha256')
+  const add = (rel) =>
+    hash
+      .update(`${rel}\0`)
+      .update(readFileSync(join(root, rel)))
+      .update('\0')
+  const walk = (rel) => {
+    for (const entry of readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    )) {
+      const path = `${rel}/${entry.name}`
+      if (entry.isDirectory()) walk(path)
+      else if (entry.isFile()) add(path)
+    }
+  }
+  for (const pkg of PACKAGES) {
+    add(`packages/${pkg}/package.json`)
+    walk(`packages/${pkg}/src`)
+  }
+  add('pnpm-lock.yaml')
+  const { version } = JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8'))
+  return `${version}+${hash.digest('hex').slice(0, 16)}`
+}
 const dist = (pkg) => join(root, `packages/${pkg}/dist`)
 const common = {
   // Paths in the output (esbuild's `// path` comments) relative to the repository, wherever the build runs.
@@ -27,6 +56,7 @@ const common = {
   mainFields: ['module', 'main'],
   legalComments: 'none',
   logLevel: 'warning',
+  define: { __AGENTC_BUILD_ID__: JSON.stringify(buildId()) },
 }
 
 // A fresh dist/ each time, so no file of a removed source module is ever published.

@@ -36,15 +36,20 @@ export async function agentc(
   return { code, stdout, stderr }
 }
 
-/** Every file below `dir`, as sorted POSIX paths relative to it. */
+/**
+ * Every file below `dir`, as sorted POSIX paths relative to it — without build records
+ * (`.agentc/cache/`: local state that depends on the folder built in, not output; its own tests
+ * are in build-cache.test.ts).
+ */
 export function listTree(dir: string): string[] {
   if (!existsSync(dir)) return []
   const out: string[] = []
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const full = join(d, name)
-      if (statSync(full).isDirectory()) walk(full)
-      else out.push(relative(dir, full).split(sep).join('/'))
+      if (statSync(full).isDirectory()) {
+        if (!isBuildRecord(full)) walk(full)
+      } else out.push(relative(dir, full).split(sep).join('/'))
     }
   }
   walk(dir)
@@ -54,4 +59,9 @@ export function listTree(dir: string): string[] {
 /** Reads a file as UTF-8. */
 export function read(path: string): string {
   return readFileSync(path, 'utf8')
+}
+
+/** Whether a folder is an output root's build record folder (`.agentc/cache`). */
+export function isBuildRecord(folder: string): boolean {
+  return folder.split(sep).slice(-2).join('/') === '.agentc/cache'
 }

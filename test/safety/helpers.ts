@@ -26,7 +26,10 @@ export interface Snapshot {
   readonly mtimeMs: number
 }
 
-/** Every file, link and folder below `dir` (links not followed), keyed by POSIX path. */
+/**
+ * Every file, link and folder below `dir` (links not followed), keyed by POSIX path — without
+ * build records (`.agentc/cache/`: local state, not output; tested in test/cli/build-cache.test.ts).
+ */
 export function snapshot(dir: string): Map<string, Snapshot> {
   const out = new Map<string, Snapshot>()
   const walk = (d: string) => {
@@ -36,6 +39,7 @@ export function snapshot(dir: string): Map<string, Snapshot> {
       const info = lstatSync(full)
       if (info.isSymbolicLink()) out.set(rel, { kind: 'link', content: readlinkSync(full), mtimeMs: 0 })
       else if (info.isDirectory()) {
+        if (rel === '.agentc/cache' || rel.endsWith('/.agentc/cache')) continue
         out.set(rel, { kind: 'dir', content: '', mtimeMs: 0 })
         walk(full)
       } else out.set(rel, { kind: 'file', content: readFileSync(full, 'latin1'), mtimeMs: info.mtimeMs })

@@ -36,6 +36,10 @@ export function buildCommand(deps: Deps, setExit: (code: number) => void): Comma
     .option('--claude-settings', 'write per-command permission rules to .claude/settings.json (project-wide)')
     .option('--rewrite-references', "rewrite the source tool's names and paths in prompts for each target")
     .option('--force', 'replace or delete output files agentc did not write, or that were edited since')
+    .option(
+      '--no-cache',
+      'compile everything, even when the build record (.agentc/cache) shows nothing changed',
+    )
     .addOption(limitOptions.maxFileSize())
     .addOption(limitOptions.maxLineLength())
     .addOption(limitOptions.maxFiles())

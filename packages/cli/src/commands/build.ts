@@ -1,4 +1,4 @@
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import {
   type Diagnostic,
   emitDocument,
@@ -19,6 +19,7 @@ import {
 } from '../config/project'
 import { expandSources } from '../config/sources'
 import { UsageError } from '../errors'
+import { cacheKey, lookUpBuild, recordBuild } from '../io/build-cache'
 import type { Deps } from '../io/deps'
 import {
   type FileStatus,
@@ -27,7 +28,7 @@ import {
   syncOutputs,
   type WriteMode,
 } from '../io/output-root'
-import { type InputFile, readInputs } from '../io/read-inputs'
+import { displayPath, type InputFile, readInputs } from '../io/read-inputs'
 import { type LimitFlags, limitsFrom } from '../limits'
 import {
   countSummary,
@@ -60,6 +61,8 @@ export interface BuildFlags extends LimitFlags {
   rewriteReferences?: boolean
   force?: boolean
   watch?: boolean
+  /** `--no-cache` (false): compile everything even when the build record says nothing changed. */
+  cache?: boolean
 }
 
 /**
@@ -173,6 +176,34 @@ export async function build(
   const targetOptions: TargetOptions =
     (flags.claudeSettings ?? config?.targetOptions.claude?.settings) ? { claude: { settings: true } } : {}
   const references = (flags.rewriteReferences ?? config?.rewriteReferences) ? 'rewrite' : 'report'
+  // A plain build of the same inputs and settings over an untouched output root: the build
+  // record (io/build-cache) answers with the no-op the full build would find, without compiling.
+  const cacheable =
+    flags.cache !== false && !hooks.compile && !hooks.report && !hooks.mode && !hasErrors(diagnostics)
+  const key = cacheable
+    ? cacheKey({
+        cwd: deps.cwd,
+        root: outRoot,
+        paths,
+        targets: targets.map((t) => t.id),
+        from: source.id,
+        targetOptions,
+        references,
+        limits,
+        ...(project.path
+          ? { config: { path: project.path, text: await readConfigText(deps, project.path) } }
+          : {}),
+      })
+    : undefined
+  // What the build finds from here on is what the record replays.
+  const fresh = diagnostics.length
+  if (key) {
+    const hit = await lookUpBuild(deps, outRoot, key, inputs.files)
+    if (hit) {
+      const files = hit.files.map((f) => ({ ...f, display: displayPath(deps, join(outRoot, f.path)) }))
+      return finish(deps, effective, [...diagnostics, ...hit.diagnostics], files, inputs.files)
+    }
+  }
   const outputs: RunOutput[] = []
   const compileFile = (file: InputFile): CompiledFile => {
     const found: Diagnostic[] = []
@@ -226,14 +257,28 @@ export async function build(
     unmerge: unmergeOf,
   })
   diagnostics.push(...synced.diagnostics)
+  if (key && !flags.check && !flags.dryRun && !hasErrors(diagnostics))
+    await recordBuild(deps, outRoot, key, inputs.files, synced.files, diagnostics.slice(fresh))
   return done(diagnostics, synced.files, inputs.files)
 }
+
+/** The configuration's text for the build record's key ('' when it cannot be read again). */
+async function readConfigText(deps: Deps, path: string): Promise<string> {
+  try {
+    return new TextDecoder().decode(await deps.fs.readBytes(path))
+  } catch {
+    return ''
+  }
+}
+
+/** What the report of a build shows of each file. */
+type ReportedFile = Pick<PlannedFile, 'path' | 'display' | 'target' | 'status'>
 
 async function finish(
   deps: Deps,
   flags: BuildFlags,
   diagnostics: Diagnostic[],
-  files: readonly PlannedFile[],
+  files: readonly ReportedFile[],
   inputs: readonly SourceText[] = [],
 ): Promise<number> {
   const failed = hasErrors(diagnostics)

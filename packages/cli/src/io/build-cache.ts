@@ -75,13 +75,73 @@ export interface CachedInput {
 type RecordedFile = readonly [path: string, target: string, sha256: string]
 
 interface BuildRecord {
-  readonly agentcBuildCache: 1
+  readonly agentcBuildCache: 2
   readonly key: string
   readonly inputs: readonly (readonly [path: string, sha256: string])[]
   /** SHA-256 of the manifest text, or null when the build left none. */
   readonly manifest: string | null
   readonly files: readonly RecordedFile[]
-  readonly diagnostics: readonly Diagnostic[]
+  /**
+   * The diagnostics, each a row of {@link DIAGNOSTIC_FIELDS} whose text fields are indexes into
+   * `strings` (null: absent): the same message recurs for many agents and the same file in
+   * many diagnostics, so a record is about a fifth of the plain list's size.
+   */
+  readonly strings: readonly string[]
+  readonly diagnostics: readonly (readonly (number | null)[])[]
+}
+
+/** The fields of a diagnostic in a record's row, in order; the numbers are stored as they are. */
+const DIAGNOSTIC_FIELDS = [
+  'code',
+  'severity',
+  'message',
+  'file',
+  'line',
+  'column',
+  'target',
+  'field',
+  'note',
+] as const
+const NUMERIC_FIELDS: ReadonlySet<string> = new Set(['line', 'column'])
+
+function packDiagnostics(diagnostics: readonly Diagnostic[]): Pick<BuildRecord, 'strings' | 'diagnostics'> {
+  const strings: string[] = []
+  const index = new Map<string, number>()
+  const rows = diagnostics.map((d) =>
+    DIAGNOSTIC_FIELDS.map((field) => {
+      const value = d[field]
+      if (value === undefined) return null
+      if (typeof value === 'number') return value
+      let at = index.get(value)
+      if (at === undefined) {
+        at = strings.push(value) - 1
+        index.set(value, at)
+      }
+      return at
+    }),
+  )
+  return { strings, diagnostics: rows }
+}
+
+/** The diagnostics of a record, or undefined when a row is malformed. */
+function unpackDiagnostics(record: BuildRecord): Diagnostic[] | undefined {
+  const out: Diagnostic[] = []
+  for (const row of record.diagnostics) {
+    if (!Array.isArray(row) || row.length !== DIAGNOSTIC_FIELDS.length) return undefined
+    const d: Record<string, unknown> = {}
+    for (let i = 0; i < DIAGNOSTIC_FIELDS.length; i++) {
+      const field = DIAGNOSTIC_FIELDS[i]!
+      const value = row[i]
+      if (value === null) continue
+      if (typeof value !== 'number' || !Number.isInteger(value)) return undefined
+      if (NUMERIC_FIELDS.has(field)) d[field] = value
+      else if (typeof record.strings[value] === 'string') d[field] = record.strings[value]
+      else return undefined
+    }
+    if (!isDiagnostic(d)) return undefined
+    out.push(d)
+  }
+  return out
 }
 
 /** What a hit gives back: the outputs (all unchanged) and the diagnostics to replay. */
@@ -117,9 +177,11 @@ export async function lookUpBuild(
   for (const [path, , sha] of record.files) {
     if ((await fileHash(deps, join(root, path))) !== sha) return undefined
   }
+  const diagnostics = unpackDiagnostics(record)
+  if (!diagnostics) return undefined
   return {
     files: record.files.map(([path, target]) => ({ path, target, status: 'unchanged' as const })),
-    diagnostics: record.diagnostics,
+    diagnostics,
   }
 }
 
@@ -145,12 +207,12 @@ export async function recordBuild(
       return
     }
     const record: BuildRecord = {
-      agentcBuildCache: 1,
+      agentcBuildCache: 2,
       key,
       inputs: inputs.map((i) => [i.path, hashText(i.text)] as const),
       manifest,
       files: kept.map((f) => [f.path, f.target, hashText(f.contents)] as const),
-      diagnostics,
+      ...packDiagnostics(diagnostics),
     }
     const text = `${JSON.stringify(record)}\n`
     const old = await readText(deps, path)
@@ -202,7 +264,7 @@ const SHA = /^[0-9a-f]{64}$/
 function asRecord(data: unknown): BuildRecord | undefined {
   if (typeof data !== 'object' || data === null) return undefined
   const r = data as Record<string, unknown>
-  if (r.agentcBuildCache !== 1 || typeof r.key !== 'string') return undefined
+  if (r.agentcBuildCache !== 2 || typeof r.key !== 'string') return undefined
   if (r.manifest !== null && !(typeof r.manifest === 'string' && SHA.test(r.manifest))) return undefined
   const pairs = (value: unknown, size: number) =>
     Array.isArray(value) &&
@@ -210,13 +272,12 @@ function asRecord(data: unknown): BuildRecord | undefined {
   if (!pairs(r.inputs, 2) || !pairs(r.files, 3)) return undefined
   // A tampered record must not make a build read outside the root.
   if (!(r.files as string[][]).every(([path]) => isSafeRelativePath(path!))) return undefined
-  if (!Array.isArray(r.diagnostics) || !r.diagnostics.every(isDiagnostic)) return undefined
+  if (!Array.isArray(r.strings) || !r.strings.every((t) => typeof t === 'string')) return undefined
+  if (!Array.isArray(r.diagnostics)) return undefined
   return data as BuildRecord
 }
 
-function isDiagnostic(value: unknown): value is Diagnostic {
-  if (typeof value !== 'object' || value === null) return false
-  const d = value as Record<string, unknown>
+function isDiagnostic(d: Record<string, unknown>): d is Record<string, unknown> & Diagnostic {
   return (
     typeof d.code === 'string' &&
     /^AGC\d{3}$/.test(d.code) &&

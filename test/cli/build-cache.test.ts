@@ -4,6 +4,8 @@
  * It may make a build faster, never different: every test here holds a build that may use the
  * record to the same build with `--no-cache` in a twin project.
  */
+
+import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { type Deps, nodeFileSystem, run } from 'agentc'
@@ -16,6 +18,8 @@ import { listTree, tempDir } from './helpers'
 configureProperties()
 
 const RECORD = '.agentc/cache/build.json'
+
+const hashOf = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** Runs the CLI in-process; counts the times it took an output root's lock (a full write build). */
 async function cli(cwd: string, ...args: string[]) {
@@ -119,11 +123,41 @@ describe('the build record', () => {
     expect((await cli(dir, ...BUILD)).code).toBe(0)
     const path = join(dir, 'out', RECORD)
     const record = JSON.parse(readFileSync(path, 'utf8'))
-    // The first diagnostic's message (field 2 of its row) as the record's string table holds it.
-    record.strings[record.diagnostics[0][2]] = 'Replayed from the build record.'
+    // The message (field 2 of a row, in the string table) of beta's first claude diagnostic:
+    // inputs[i] = [path, sha256, names, parse rows, units]; unit = [doc, target, shared, rows, outputs].
+    const beta = record.inputs.find((i: [string]) => i[0] === 'agents/beta.md')
+    const unit = beta[4].find((u: unknown[]) => u[1] === 'claude')
+    const original = record.strings[unit[3][0][2]]
+    unit[3][0][2] = record.strings.push('Replayed from the build record.') - 1
     writeFileSync(path, JSON.stringify(record))
-    expect((await cli(dir, ...BUILD)).stderr).toContain('Replayed from the build record.')
-    expect((await cli(dir, ...BUILD, '--no-cache')).stderr).not.toContain('Replayed')
+    const hit = await cli(dir, ...BUILD)
+    expect(hit.stderr).toContain('Replayed from the build record.')
+    const count = (text: string) => text.split(original).length - 1
+    expect(count(hit.stderr)).toBe(1) // alpha's; beta's is the replayed one
+    // alpha edited: the build runs, compiles alpha, and takes beta's claude result from the record.
+    write(dir, 'agents/alpha.md', agentSource('alpha', 0.4))
+    const partial = await cli(dir, ...BUILD)
+    expect(partial.locks).toBe(1)
+    expect(partial.stderr).toContain('Replayed from the build record.')
+    // The full build of --no-cache says what the compile says (and renews the record).
+    const plain = await cli(dir, ...BUILD, '--no-cache')
+    expect(plain.stderr).not.toContain('Replayed')
+    expect(count(plain.stderr)).toBe(2)
+  })
+
+  it('compiles again only what changed: units whose outputs were edited, and shared files', async () => {
+    const t = twins(AGENTS)
+    expect((await t.build(...BUILD)).code).toBe(0)
+    // Hand edits of one output and of a shared file, then an input edit: each build as --no-cache.
+    t.both((d) => write(d, 'out/.cursor/rules/beta.mdc', 'mine\n'))
+    expect((await t.build(...BUILD)).code).toBe(1)
+    expect((await t.build(...BUILD, '--force')).code).toBe(0)
+    t.both((d) => write(d, 'out/AGENTS.md', `# Ours\n\n${readFileSync(join(d, 'out/AGENTS.md'), 'utf8')}`))
+    t.both((d) => write(d, 'agents/alpha.md', agentSource('alpha', 0.5)))
+    expect((await t.build(...BUILD)).code).toBe(0)
+    t.both((d) => rmSync(join(d, 'out/.claude/agents/beta.md')))
+    expect((await t.build(...BUILD)).code).toBe(0)
+    expect(readFileSync(join(t.cached, 'out/AGENTS.md'), 'utf8')).toMatch(/^# Ours/)
   })
 
   it('is not written by --check or --dry-run, and goes when the build leaves no outputs', async () => {
@@ -249,13 +283,21 @@ describe('the build record', () => {
       '',
       '{ "agentcBuildCache": 1, ',
       'null',
-      JSON.stringify({ ...record, agentcBuildCache: 1 }),
+      JSON.stringify({ ...record, agentcBuildCache: 2 }),
       JSON.stringify({ ...record, key: 'x' }),
       JSON.stringify({ ...record, files: [['../outside.md', 'claude', record.files[0][2]]] }),
       JSON.stringify({ ...record, files: [['/etc/passwd', 'claude', record.files[0][2]]] }),
-      JSON.stringify({ ...record, diagnostics: [[0, 0, 0, null, 1, 1, null, null, null]] }),
-      JSON.stringify({ ...record, diagnostics: [[9999, 1, 2, null, null, null, null, null, null]] }),
+      JSON.stringify({ ...record, tail: [[0, 0, 0, null, 1, 1, null, null, null]] }),
+      JSON.stringify({ ...record, tail: [[9999, 1, 2, null, null, null, null, null, null]] }),
       JSON.stringify({ ...record, strings: [] }),
+      JSON.stringify({ ...record, inputs: record.inputs.map((i: unknown[]) => [...i.slice(0, 4), 'units']) }),
+      JSON.stringify({
+        ...record,
+        inputs: record.inputs.map((i: unknown[][]) => [
+          ...i.slice(0, 4),
+          (i[4] as unknown[][]).map((u) => [...u.slice(0, 3), [[1, 2, 3]], u[4]]),
+        ]),
+      }),
       JSON.stringify({
         ...record,
         files: record.files.slice(1).concat([[record.files[0][0], 'claude', '0'.repeat(64)]]),
@@ -268,6 +310,21 @@ describe('the build record', () => {
       // The full build puts a good record back.
       expect(readFileSync(join(t.cached, 'out', RECORD), 'utf8')).toBe(good)
     }
+    // Outputs a record names outside the root are never read back as an input's results.
+    // (out/../outside.md: in the project, beside the output root.)
+    t.both((d) => write(d, 'outside.md', 'not an output\n'))
+    const units = (u: unknown[]) => [...u.slice(0, 4), (u[4] as string[]).map(() => '../outside.md')]
+    write(
+      t.cached,
+      `out/${RECORD}`,
+      JSON.stringify({
+        ...record,
+        files: [...record.files, ['../outside.md', 'claude', hashOf('not an output\n')]],
+        inputs: record.inputs.map((i: unknown[][]) => [...i.slice(0, 4), (i[4] as unknown[][]).map(units)]),
+      }),
+    )
+    t.both((d) => write(d, 'agents/alpha.md', agentSource('alpha', 0.5)))
+    expect((await t.build(...BUILD)).code).toBe(0)
   })
 
   it('holds to --no-cache over random sequences of edits and builds', async () => {

@@ -19,7 +19,15 @@ import {
 } from '../config/project'
 import { expandSources } from '../config/sources'
 import { UsageError } from '../errors'
-import { cacheKey, lookUpBuild, recordBuild } from '../io/build-cache'
+import {
+  type CompiledInput,
+  type CompiledUnit,
+  cacheKey,
+  lookUpBuild,
+  openRecord,
+  recordBuild,
+  reuseInput,
+} from '../io/build-cache'
 import type { Deps } from '../io/deps'
 import {
   type FileStatus,
@@ -96,6 +104,15 @@ export interface CompiledFile {
   readonly outputs: readonly RunOutput[]
   /** The names of the agents in the file. */
   readonly names?: readonly string[]
+}
+
+/** A compiled file as one list of diagnostics and one of outputs, in build order. */
+function flatten(input: CompiledInput): CompiledFile {
+  return {
+    diagnostics: [...input.parse, ...input.units.flatMap((u) => u.diagnostics)],
+    outputs: input.units.flatMap((u) => u.outputs),
+    names: input.names,
+  }
 }
 
 /** What a build found, for a command that reports it its own way (`diff`, `build --watch`). */
@@ -195,23 +212,23 @@ export async function build(
           : {}),
       })
     : undefined
-  // What the build finds from here on is what the record replays.
-  const fresh = diagnostics.length
-  if (key) {
-    const hit = await lookUpBuild(deps, outRoot, key, inputs.files)
+  const record = key ? await openRecord(deps, outRoot, key) : undefined
+  if (record) {
+    const hit = await lookUpBuild(deps, outRoot, record, inputs.files)
     if (hit) {
       const files = hit.files.map((f) => ({ ...f, display: displayPath(deps, join(outRoot, f.path)) }))
       return finish(deps, effective, [...diagnostics, ...hit.diagnostics], files, inputs.files)
     }
   }
   const outputs: RunOutput[] = []
-  const compileFile = (file: InputFile): CompiledFile => {
-    const found: Diagnostic[] = []
-    const made: RunOutput[] = []
+  /** Compiles one file for the targets (all when `only` is absent). */
+  const compileFile = (file: InputFile, only?: ReadonlySet<string>): CompiledInput => {
     const parsed = parseFile(source, file, { targetOptions, limits })
-    found.push(...parsed.diagnostics)
-    for (const doc of parsed.value ?? []) {
+    const units: CompiledUnit[] = []
+    for (const [index, doc] of (parsed.value ?? []).entries()) {
       for (const target of targets) {
+        if (only && !only.has(target.id)) continue
+        const found: Diagnostic[] = []
         // The configuration's overrides for this agent and target, applied before emitting.
         const configured = config ? configureDocument(doc, target, config) : undefined
         const emitted = emitDocument(target, configured?.doc ?? doc, {
@@ -225,18 +242,36 @@ export async function build(
             ? relocate(emitted.diagnostics, doc, configured, config)
             : emitted.diagnostics),
         )
-        for (const out of emitted.value ?? []) made.push({ ...out, origin: file.path, target: target.id })
+        const made = (emitted.value ?? []).map((out) => ({ ...out, origin: file.path, target: target.id }))
+        units.push({ doc: index, target: target.id, diagnostics: found, outputs: made })
       }
     }
-    return { diagnostics: found, outputs: made, names: (parsed.value ?? []).map((d) => d.name) }
+    return {
+      ...file,
+      names: (parsed.value ?? []).map((d) => d.name),
+      parse: parsed.diagnostics,
+      units,
+    }
   }
   const names = new Set<string>()
+  // With a record, each unchanged input's outputs that are still on disk are read back rather
+  // than compiled again; `compiled` is what the next record is made of.
+  const compiled: CompiledInput[] = []
   for (const file of inputs.files) {
-    const compiled = hooks.compile ? hooks.compile(file, () => compileFile(file)) : compileFile(file)
-    diagnostics.push(...compiled.diagnostics)
-    outputs.push(...compiled.outputs)
-    for (const name of compiled.names ?? []) names.add(name)
+    let result: CompiledFile
+    if (hooks.compile) result = hooks.compile(file, () => flatten(compileFile(file)))
+    else {
+      const input =
+        (record && (await reuseInput(deps, outRoot, record, file, (only) => compileFile(file, only)))) ??
+        compileFile(file)
+      if (key) compiled.push(input)
+      result = flatten(input)
+    }
+    diagnostics.push(...result.diagnostics)
+    outputs.push(...result.outputs)
+    for (const name of result.names ?? []) names.add(name)
   }
+  const compiledEnd = diagnostics.length
   // Overrides for agents no source defines (only known when every source was read).
   if (config && paths.length === 0 && !hasErrors(diagnostics))
     diagnostics.push(...unmatchedAgents(config, names))
@@ -258,7 +293,7 @@ export async function build(
   })
   diagnostics.push(...synced.diagnostics)
   if (key && !flags.check && !flags.dryRun && !hasErrors(diagnostics))
-    await recordBuild(deps, outRoot, key, inputs.files, synced.files, diagnostics.slice(fresh))
+    await recordBuild(deps, outRoot, key, compiled, synced.files, diagnostics.slice(compiledEnd))
   return done(diagnostics, synced.files, inputs.files)
 }
 

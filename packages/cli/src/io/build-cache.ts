@@ -3,7 +3,15 @@ import { join } from 'node:path'
 import { type Diagnostic, isSafeRelativePath } from '@agentc/core'
 import { BUILD_ID } from '../version'
 import type { Deps } from './deps'
-import { hashText, LOCK_PATH, MANIFEST_PATH, type PlannedFile, STATE_DIR, TEMP_DIR } from './output-root'
+import {
+  hashText,
+  LOCK_PATH,
+  MANIFEST_PATH,
+  type PlannedFile,
+  type RunOutput,
+  STATE_DIR,
+  TEMP_DIR,
+} from './output-root'
 import { readJsonState } from './read-json'
 
 /**
@@ -71,23 +79,64 @@ export interface CachedInput {
   readonly text: string
 }
 
+/** One document of an input compiled for one target: what the build made of it. */
+export interface CompiledUnit {
+  /** The document's index in its file (most formats hold one per file). */
+  readonly doc: number
+  readonly target: string
+  readonly diagnostics: readonly Diagnostic[]
+  readonly outputs: readonly RunOutput[]
+}
+
+/** One input compiled: the parse's diagnostics, then each document's units in build order. */
+export interface CompiledInput extends CachedInput {
+  readonly names: readonly string[]
+  readonly parse: readonly Diagnostic[]
+  readonly units: readonly CompiledUnit[]
+}
+
+/** A diagnostic as a record stores it: {@link DIAGNOSTIC_FIELDS}, text as indexes into `strings`. */
+type Row = readonly (number | null)[]
+
+/**
+ * A unit as the record stores it; `shared`: 1 when an output is merged into a shared file (such
+ * a unit is always compiled again, so its outputs are not listed).
+ */
+type RecordedUnit = readonly [
+  doc: number,
+  target: string,
+  shared: 0 | 1,
+  diagnostics: readonly Row[],
+  /** The paths of its outputs (their hashes are those of `files`). */
+  outputs: readonly string[],
+]
+
+type RecordedInput = readonly [
+  path: string,
+  sha256: string,
+  names: readonly string[],
+  parse: readonly Row[],
+  units: readonly RecordedUnit[],
+]
+
 /** One output the record lists: path (relative to the root), target, content hash. */
 type RecordedFile = readonly [path: string, target: string, sha256: string]
 
 interface BuildRecord {
-  readonly agentcBuildCache: 2
+  readonly agentcBuildCache: 3
   readonly key: string
-  readonly inputs: readonly (readonly [path: string, sha256: string])[]
+  readonly inputs: readonly RecordedInput[]
   /** SHA-256 of the manifest text, or null when the build left none. */
   readonly manifest: string | null
+  /** Every file of the plan the build left (written or found unchanged). */
   readonly files: readonly RecordedFile[]
+  /** The diagnostics after the compile: agents the configuration names that no source defines, the sync's. */
+  readonly tail: readonly Row[]
   /**
-   * The diagnostics, each a row of {@link DIAGNOSTIC_FIELDS} whose text fields are indexes into
-   * `strings` (null: absent): the same message recurs for many agents and the same file in
-   * many diagnostics, so a record is about a fifth of the plain list's size.
+   * The text of every diagnostic field: the same message recurs for many agents and the same
+   * file in many diagnostics, so rows of indexes make a record about a fifth of the size.
    */
   readonly strings: readonly string[]
-  readonly diagnostics: readonly (readonly (number | null)[])[]
 }
 
 /** The fields of a diagnostic in a record's row, in order; the numbers are stored as they are. */
@@ -104,29 +153,33 @@ const DIAGNOSTIC_FIELDS = [
 ] as const
 const NUMERIC_FIELDS: ReadonlySet<string> = new Set(['line', 'column'])
 
-function packDiagnostics(diagnostics: readonly Diagnostic[]): Pick<BuildRecord, 'strings' | 'diagnostics'> {
-  const strings: string[] = []
-  const index = new Map<string, number>()
-  const rows = diagnostics.map((d) =>
-    DIAGNOSTIC_FIELDS.map((field) => {
-      const value = d[field]
-      if (value === undefined) return null
-      if (typeof value === 'number') return value
-      let at = index.get(value)
-      if (at === undefined) {
-        at = strings.push(value) - 1
-        index.set(value, at)
-      }
-      return at
-    }),
-  )
-  return { strings, diagnostics: rows }
+/** Packs diagnostics into rows over one string table. */
+class StringTable {
+  readonly strings: string[] = []
+  private readonly index = new Map<string, number>()
+
+  rows(diagnostics: readonly Diagnostic[]): Row[] {
+    return diagnostics.map((d) =>
+      DIAGNOSTIC_FIELDS.map((field) => {
+        const value = d[field]
+        if (value === undefined) return null
+        if (typeof value === 'number') return value
+        let at = this.index.get(value)
+        if (at === undefined) {
+          at = this.strings.push(value) - 1
+          this.index.set(value, at)
+        }
+        return at
+      }),
+    )
+  }
 }
 
-/** The diagnostics of a record, or undefined when a row is malformed. */
-function unpackDiagnostics(record: BuildRecord): Diagnostic[] | undefined {
+/** The diagnostics of rows, or undefined when a row is malformed. */
+function unpack(rows: readonly Row[], strings: readonly string[]): Diagnostic[] | undefined {
+  if (!Array.isArray(rows)) return undefined
   const out: Diagnostic[] = []
-  for (const row of record.diagnostics) {
+  for (const row of rows) {
     if (!Array.isArray(row) || row.length !== DIAGNOSTIC_FIELDS.length) return undefined
     const d: Record<string, unknown> = {}
     for (let i = 0; i < DIAGNOSTIC_FIELDS.length; i++) {
@@ -135,13 +188,35 @@ function unpackDiagnostics(record: BuildRecord): Diagnostic[] | undefined {
       if (value === null) continue
       if (typeof value !== 'number' || !Number.isInteger(value)) return undefined
       if (NUMERIC_FIELDS.has(field)) d[field] = value
-      else if (typeof record.strings[value] === 'string') d[field] = record.strings[value]
+      else if (typeof strings[value] === 'string') d[field] = strings[value]
       else return undefined
     }
     if (!isDiagnostic(d)) return undefined
     out.push(d)
   }
   return out
+}
+
+/** An output root's record, read once per build. */
+export interface OpenRecord {
+  readonly record: BuildRecord
+  /** The record's inputs by path. */
+  readonly byPath: ReadonlyMap<string, RecordedInput>
+  /** The hash of each file of the plan, by path. */
+  readonly hashes: ReadonlyMap<string, string>
+}
+
+/** Reads an output root's record for a build with this key (undefined: none, another key, malformed). */
+export async function openRecord(deps: Deps, root: string, key: string): Promise<OpenRecord | undefined> {
+  const state = await readJsonState(deps, join(root, CACHE_PATH))
+  if (state.kind !== 'ok') return undefined
+  const record = asRecord(state.data)
+  if (!record || record.key !== key) return undefined
+  return {
+    record,
+    byPath: new Map(record.inputs.map((i) => [i[0], i])),
+    hashes: new Map(record.files.map(([path, , sha]) => [path, sha])),
+  }
 }
 
 /** What a hit gives back: the outputs (all unchanged) and the diagnostics to replay. */
@@ -151,20 +226,18 @@ export interface CacheHit {
 }
 
 /**
- * Looks the build up in the output root's record: a hit when the key, every input and every
- * file the record lists are as they were; undefined otherwise (a missing, unreadable or
- * malformed record is a miss, never an error).
+ * The whole build from the record: a hit when every input, the manifest and every file of the
+ * plan are as recorded; undefined otherwise (the build then runs, and {@link reuseInput} may
+ * still spare it the compile of most inputs).
  */
 export async function lookUpBuild(
   deps: Deps,
   root: string,
-  key: string,
+  open: OpenRecord,
   inputs: readonly CachedInput[],
 ): Promise<CacheHit | undefined> {
-  const state = await readJsonState(deps, join(root, CACHE_PATH))
-  if (state.kind !== 'ok') return undefined
-  const record = asRecord(state.data)
-  if (!record || record.key !== key || record.inputs.length !== inputs.length) return undefined
+  const { record } = open
+  if (record.inputs.length !== inputs.length) return undefined
   for (let i = 0; i < inputs.length; i++) {
     const [path, sha] = record.inputs[i]!
     if (path !== inputs[i]!.path || sha !== hashText(inputs[i]!.text)) return undefined
@@ -173,12 +246,25 @@ export async function lookUpBuild(
   const stateDir = await deps.fs.lstat(join(root, STATE_DIR))
   if (!stateDir?.isDirectory || stateDir.isSymbolicLink) return undefined
   if (await deps.fs.lstat(join(root, LOCK_PATH))) return undefined
-  if ((await fileHash(deps, join(root, MANIFEST_PATH))) !== (record.manifest ?? undefined)) return undefined
+  if ((await readRegular(deps, join(root, MANIFEST_PATH), false))?.sha256 !== (record.manifest ?? undefined))
+    return undefined
   for (const [path, , sha] of record.files) {
-    if ((await fileHash(deps, join(root, path))) !== sha) return undefined
+    if ((await readOutput(deps, root, path, false))?.sha256 !== sha) return undefined
   }
-  const diagnostics = unpackDiagnostics(record)
-  if (!diagnostics) return undefined
+  const diagnostics: Diagnostic[] = []
+  for (const [, , , parse, units] of record.inputs) {
+    const found = unpack(parse, record.strings)
+    if (!found) return undefined
+    diagnostics.push(...found)
+    for (const unit of units) {
+      const more = unpack(unit[3], record.strings)
+      if (!more) return undefined
+      diagnostics.push(...more)
+    }
+  }
+  const tail = unpack(record.tail, record.strings)
+  if (!tail) return undefined
+  diagnostics.push(...tail)
   return {
     files: record.files.map(([path, target]) => ({ path, target, status: 'unchanged' as const })),
     diagnostics,
@@ -186,38 +272,116 @@ export async function lookUpBuild(
 }
 
 /**
+ * One input compiled with the help of the record: when its text is as recorded, each document's
+ * result for a target whose outputs are all on disk as recorded is taken from there (outputs read
+ * back, diagnostics replayed); the targets left — those whose outputs were edited or deleted,
+ * and those that merge into shared files (`.roomodes`, `AGENTS.md`: a merge needs the part
+ * itself) — are compiled by `compileTargets`. Undefined when the input is new or changed.
+ */
+export async function reuseInput(
+  deps: Deps,
+  root: string,
+  open: OpenRecord,
+  file: CachedInput,
+  compileTargets: (targets: ReadonlySet<string>) => CompiledInput,
+): Promise<CompiledInput | undefined> {
+  const entry = open.byPath.get(file.path)
+  if (!entry || entry[1] !== hashText(file.text)) return undefined
+  const [, , names, parseRows, units] = entry
+  const strings = open.record.strings
+  const again = new Set<string>()
+  const kept = new Map<number, CompiledUnit>()
+  for (const [i, [doc, target, shared, rows, outputs]] of units.entries()) {
+    if (shared === 1 || again.has(target)) {
+      again.add(target)
+      continue
+    }
+    const made: RunOutput[] = []
+    for (const path of outputs) {
+      const sha = open.hashes.get(path)
+      const found = sha === undefined ? undefined : await readOutput(deps, root, path, true)
+      if (found === undefined || found.sha256 !== sha) break
+      made.push({ path, contents: found.text, origin: file.path, target })
+    }
+    const diagnostics = unpack(rows, strings)
+    if (made.length !== outputs.length || !diagnostics) again.add(target)
+    else kept.set(i, { doc, target, diagnostics, outputs: made })
+  }
+  const parse = unpack(parseRows, strings)
+  if (!parse) return undefined
+  const fresh = again.size > 0 ? compileTargets(again) : undefined
+  // The units in build order: kept ones from the record, the others as compiled again.
+  const out: CompiledUnit[] = []
+  let next = 0
+  for (const [i, [doc, target]] of units.entries()) {
+    if (!again.has(target)) {
+      out.push(kept.get(i)!)
+      continue
+    }
+    const unit = fresh?.units[next++]
+    if (!unit || unit.doc !== doc || unit.target !== target) return undefined
+    out.push(unit)
+  }
+  if (fresh && next !== fresh.units.length) return undefined
+  return { ...file, names, parse: fresh?.parse ?? parse, units: out }
+}
+
+/**
  * Records a build that wrote the output root (its plan is now on disk): rewritten only when it
  * differs, so a no-change build touches nothing. A root left without outputs keeps no record.
  * Failing to write the record is not an error: the next build simply runs in full.
+ * @param compiled Every input as compiled, in build order.
+ * @param files The plan.
+ * @param tail The diagnostics after the compile.
  */
 export async function recordBuild(
   deps: Deps,
   root: string,
   key: string,
-  inputs: readonly CachedInput[],
+  compiled: readonly CompiledInput[],
   files: readonly PlannedFile[],
-  diagnostics: readonly Diagnostic[],
+  tail: readonly Diagnostic[],
 ): Promise<void> {
   const kept = files.filter((f) => f.status !== 'deleted')
   const path = join(root, CACHE_PATH)
   try {
-    const manifest = await fileHash(deps, join(root, MANIFEST_PATH))
+    const manifest = (await readRegular(deps, join(root, MANIFEST_PATH), false))?.sha256
     if (kept.length === 0 || manifest === undefined) {
       await forgetBuild(deps, root)
       return
     }
+    const table = new StringTable()
+    const inputs = compiled.map(
+      (c): RecordedInput => [
+        c.path,
+        hashText(c.text),
+        c.names,
+        table.rows(c.parse),
+        c.units.map((u): RecordedUnit => {
+          const shared = u.outputs.some((o) => o.merge !== undefined)
+          return [
+            u.doc,
+            u.target,
+            shared ? 1 : 0,
+            table.rows(u.diagnostics),
+            shared ? [] : u.outputs.map((o) => o.path),
+          ]
+        }),
+      ],
+    )
     const record: BuildRecord = {
-      agentcBuildCache: 2,
+      agentcBuildCache: 3,
       key,
-      inputs: inputs.map((i) => [i.path, hashText(i.text)] as const),
+      inputs,
       manifest,
       files: kept.map((f) => [f.path, f.target, hashText(f.contents)] as const),
-      ...packDiagnostics(diagnostics),
+      tail: table.rows(tail),
+      strings: table.strings,
     }
     const text = `${JSON.stringify(record)}\n`
-    const old = await readText(deps, path)
-    if (old === text) return
-    if ((await readText(deps, join(root, IGNORE_PATH))) !== IGNORE_TEXT)
+    const old = await readRegular(deps, path)
+    if (old?.text === text) return
+    if ((await readRegular(deps, join(root, IGNORE_PATH)))?.text !== IGNORE_TEXT)
       await deps.fs.writeFileAtomic(join(root, IGNORE_PATH), IGNORE_TEXT, join(root, TEMP_DIR))
     await deps.fs.writeFileAtomic(path, text, join(root, TEMP_DIR))
     await deps.fs.removeEmptyDir(join(root, TEMP_DIR))
@@ -234,25 +398,31 @@ export async function forgetBuild(deps: Deps, root: string): Promise<void> {
   if (await deps.fs.removeEmptyDir(join(root, CACHE_DIR))) await deps.fs.removeEmptyDir(join(root, STATE_DIR))
 }
 
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
+
+/** {@link readRegular} of an output the record names: undefined for a path that leaves the root (a tampered record). */
+function readOutput(deps: Deps, root: string, path: string, withText: boolean) {
+  return isSafeRelativePath(path) ? readRegular(deps, join(root, path), withText) : Promise.resolve(undefined)
+}
+
 /**
- * SHA-256 of a regular file's bytes; undefined when absent, a link, or unreadable. The bytes of
- * a file agentc wrote are its text's UTF-8, so this equals {@link hashText} of what was written.
+ * A regular file's text (unless `withText` is false: '') and the SHA-256 of its bytes; undefined
+ * when absent, a link, or unreadable. The bytes of a file agentc wrote are its text's UTF-8 (a
+ * BOM included), so the hash equals {@link hashText} of what was written and the text is that text.
  */
-async function fileHash(deps: Deps, path: string): Promise<string | undefined> {
+async function readRegular(
+  deps: Deps,
+  path: string,
+  withText = true,
+): Promise<{ text: string; sha256: string } | undefined> {
   const info = await deps.fs.lstat(path)
   if (!info?.isFile || info.isSymbolicLink) return undefined
   try {
-    return createHash('sha256')
-      .update(await deps.fs.readBytes(path))
-      .digest('hex')
-  } catch {
-    return undefined
-  }
-}
-
-async function readText(deps: Deps, path: string): Promise<string | undefined> {
-  try {
-    return new TextDecoder().decode(await deps.fs.readBytes(path))
+    const bytes = await deps.fs.readBytes(path)
+    return {
+      text: withText ? decoder.decode(bytes) : '',
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    }
   } catch {
     return undefined
   }
@@ -264,17 +434,46 @@ const SHA = /^[0-9a-f]{64}$/
 function asRecord(data: unknown): BuildRecord | undefined {
   if (typeof data !== 'object' || data === null) return undefined
   const r = data as Record<string, unknown>
-  if (r.agentcBuildCache !== 2 || typeof r.key !== 'string') return undefined
+  if (r.agentcBuildCache !== 3 || typeof r.key !== 'string') return undefined
   if (r.manifest !== null && !(typeof r.manifest === 'string' && SHA.test(r.manifest))) return undefined
-  const pairs = (value: unknown, size: number) =>
-    Array.isArray(value) &&
-    value.every((v) => Array.isArray(v) && v.length === size && v.every((s) => typeof s === 'string'))
-  if (!pairs(r.inputs, 2) || !pairs(r.files, 3)) return undefined
-  // A tampered record must not make a build read outside the root.
-  if (!(r.files as string[][]).every(([path]) => isSafeRelativePath(path!))) return undefined
   if (!Array.isArray(r.strings) || !r.strings.every((t) => typeof t === 'string')) return undefined
-  if (!Array.isArray(r.diagnostics)) return undefined
+  if (!Array.isArray(r.tail)) return undefined
+  if (!Array.isArray(r.files) || !r.files.every((f) => tuple(f, 3) && f.every(isText))) return undefined
+  if (!Array.isArray(r.inputs) || !r.inputs.every(isRecordedInput)) return undefined
   return data as BuildRecord
+}
+
+function isRecordedInput(value: unknown): boolean {
+  if (!tuple(value, 5)) return false
+  const [path, sha, names, parse, units] = value
+  return (
+    isText(path) &&
+    isText(sha) &&
+    Array.isArray(names) &&
+    names.every(isText) &&
+    Array.isArray(parse) &&
+    Array.isArray(units) &&
+    units.every((u) => {
+      if (!tuple(u, 5)) return false
+      const [doc, target, shared, rows, outputs] = u
+      return (
+        Number.isInteger(doc) &&
+        isText(target) &&
+        (shared === 0 || shared === 1) &&
+        Array.isArray(rows) &&
+        Array.isArray(outputs) &&
+        outputs.every(isText)
+      )
+    })
+  )
+}
+
+function tuple(value: unknown, size: number): value is unknown[] {
+  return Array.isArray(value) && value.length === size
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string'
 }
 
 function isDiagnostic(d: Record<string, unknown>): d is Record<string, unknown> & Diagnostic {

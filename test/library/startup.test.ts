@@ -77,6 +77,37 @@ describe.runIf(built)('the start-up of the built bin', () => {
       rmSync(cwd, { recursive: true, force: true })
     }
   })
+
+  it('loads string-width only when a code frame measures other than ASCII, and measures it right', () => {
+    // The bundle evaluates string-width on the first call (scripts/build.mjs, lazyStringWidth).
+    const chunks = loadedFiles(CLI, BIN, { dynamic: true }).map((f) => readFileSync(join(CLI, f), 'utf8'))
+    expect(chunks.some((text) => text.includes('// lazy:string-width'))).toBe(true)
+    const cwd = mkdtempSync(join(tmpdir(), 'agentc-startup-'))
+    try {
+      // Ten wide characters before the bad escape: the caret goes 20 cells along, not 10.
+      writeFileSync(join(cwd, 'wide.md'), '---\ndescription: "日本語のエージェント\\q"\n---\nBody.\n')
+      let stderr = ''
+      try {
+        execFileSync(process.execPath, [join(CLI, BIN), 'convert', 'wide.md', '--to', 'claude'], {
+          cwd,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        })
+      } catch (error) {
+        stderr = String((error as { stderr?: string }).stderr)
+      }
+      const lines = stderr.split('\n')
+      const frame = lines.findIndex((l) => l.includes('description: "日本語'))
+      expect(frame).toBeGreaterThan(0)
+      const caret = lines[frame + 1]!.indexOf('^')
+      const before = lines[frame]!.slice(0, lines[frame]!.indexOf('\\q'))
+      // Cells before the backslash: the ASCII characters count one each, the wide ones two.
+      const cells = [...before].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)
+      expect(caret).toBe(cells)
+    } finally {
+      rmSync(cwd, { recursive: true, force: true })
+    }
+  })
 })
 
 describe('the defaults the help names', () => {

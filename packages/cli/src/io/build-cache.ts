@@ -16,25 +16,33 @@ import { readJsonState } from './read-json'
 
 /**
  * The build record: what the last `agentc build` that wrote an output root compiled and left
- * there, so that a build of the same inputs with the same settings over an untouched root can
- * answer without compiling anything — the common case in save hooks, pre-commit hooks and CI.
+ * there, so that the next build compiles only what changed — the common case in save hooks,
+ * pre-commit hooks and CI.
  *
  * It lives in `.agentc/cache/` beside the manifest, with a `.gitignore` of its own (`*`), so it
- * is never committed: it is local state, not output. It holds hashes, never file contents:
+ * is never committed: it is local state, not output. It holds hashes and diagnostics, never file
+ * contents:
  * - the key: a hash of everything besides the inputs that decides a build's result (agentc's
  *   build id, working folder, output root, paths, targets, source format, target options,
- *   reference mode, limits and the configuration's text; not `--strict`, which only
- *   decides the exit code from the diagnostics);
- * - every input file in order, with the hash of its text;
- * - the hash of the manifest the build left, and of every output file it planned (written or
- *   found unchanged);
- * - the diagnostics the compile and the sync reported (replayed as they were).
+ *   reference mode, limits and the configuration's text; not `--strict`, which only decides the
+ *   exit code from the diagnostics);
+ * - each input in order, with the hash of its text, its agents' names, its parse diagnostics and
+ *   each document's result per target (a unit: its diagnostics and the paths of its outputs);
+ * - the hash of the manifest the build left, and of every file of its plan (written or found
+ *   unchanged); the diagnostics after the compile (the sync's).
  *
- * A build uses the record only when all of that still holds: each input is read and hashed,
- * the manifest and each output are read and hashed (a regular file, not a link). Any difference
- * — an edited input or output, a deleted file, a pack installed, a changed flag or a newer
- * agentc — and the build runs in full, which rewrites the record. So the record can make a build
- * faster but never different: a hit is exactly the no-op a full build would have found.
+ * Two uses, both only under the same key:
+ * - {@link lookUpBuild}: every input, the manifest and every file of the plan as recorded (each
+ *   read and hashed, a regular file, not a link) — the build is the no-op a full build would
+ *   find: it reports the recorded result and diagnostics without compiling or planning;
+ * - {@link reuseInput}: otherwise, for each input whose text is as recorded, every unit whose
+ *   outputs are on disk as recorded is read back instead of compiled; units whose outputs were
+ *   edited or deleted, and units merged into shared files (whose parts the merge needs), are
+ *   compiled again. The sync then plans as always.
+ * A unit's outputs and diagnostics are a function of the input's text and the key, and the
+ * outputs are read back only when their bytes hash as recorded, so the record makes a build
+ * faster but never different. It is trusted like the manifest (agentc's own state): one that
+ * does not parse, or names paths outside the root, is ignored.
  */
 export const CACHE_DIR = `${STATE_DIR}/cache`
 export const CACHE_PATH = `${CACHE_DIR}/build.json`

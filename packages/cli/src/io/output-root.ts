@@ -341,6 +341,10 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
   const existing = new Map<string, string | undefined>()
   const original = new Map<string, string | undefined>()
   const links = new Set<string>()
+  // A file this run writes whole (one output, no merge) and finds on disk as it would write it is
+  // held once, as the output's text: a large rebuild would otherwise hold every file twice.
+  const whole = new Map<string, string | undefined>()
+  for (const o of outputs) whole.set(o.path, whole.has(o.path) || o.merge ? undefined : o.contents)
   const checked = await mapConcurrently([...paths, ...stale, ...shared], async (path) => {
     const problem = path.startsWith(`${STATE_DIR}/`)
       ? `${STATE_DIR}/ is reserved for agentc's own bookkeeping`
@@ -348,7 +352,8 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
     // Only a regular file is read (what check saw: nothing there means nothing to read).
     const text =
       problem === undefined && guard.isFile(path) ? await readFile(deps, join(root, path)) : undefined
-    return { path, problem, text }
+    const same = whole.get(path)
+    return { path, problem, text: same !== undefined && text === same ? same : text }
   })
   for (const { path, problem, text } of checked) {
     if (problem === 'link') links.add(path)

@@ -382,7 +382,7 @@ export async function recordBuild(
       key,
       inputs,
       manifest,
-      files: kept.map((f) => [f.path, f.target, hashText(f.contents)] as const),
+      files: kept.map((f) => [f.path, f.target, f.sha256 ?? hashText(f.contents)] as const),
       tail: table.rows(tail),
       strings: table.strings,
     }

@@ -200,6 +200,8 @@ export interface PlannedFile {
   readonly status: FileStatus
   /** New contents (empty for deletions). */
   readonly contents: string
+  /** SHA-256 of `contents`, when the plan computed it (every file a run produces). */
+  readonly sha256?: string
   /**
    * The text on disk the plan compared with, for a file the run changes or deletes (absent when
    * there is none, or when the path is a symbolic link, which agentc does not read through); for
@@ -448,7 +450,8 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
       if (why) refused.push({ path: shown(path), why })
     }
     let sources = [...new Set(list.map((o) => sourcePath(deps, root, o.origin)))]
-    let next: ManifestEntry = { target, sha256: hashText(contents), sources: sources.sort(compare) }
+    const sha256 = hashText(contents)
+    let next: ManifestEntry = { target, sha256, sources: sources.sort(compare) }
     if (merged) {
       // Parts merged by other runs (other inputs) stay recorded; this run's parts are what it produced.
       const gone = new Set(staleKeys.get(path) ?? [])
@@ -468,6 +471,7 @@ async function plan(deps: Deps, options: SyncOptions, diagnostics: Diagnostic[])
       target,
       status,
       contents,
+      sha256,
       // An unchanged file's text is its contents: not kept twice (a large rebuild holds every file).
       ...(before !== undefined && status !== 'unchanged' ? { before } : {}),
     })

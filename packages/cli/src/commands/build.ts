@@ -290,10 +290,15 @@ export async function build(
     mode: hooks.mode ?? (flags.check ? 'check' : flags.dryRun ? 'dry-run' : 'write'),
     force: flags.force ?? false,
     unmerge: unmergeOf,
+    // The record of what this build left, written under the output root's lock.
+    ...(key
+      ? {
+          afterWrite: (files, found) =>
+            recordBuild(deps, outRoot, key, compiled, files, [...diagnostics.slice(compiledEnd), ...found]),
+        }
+      : {}),
   })
   diagnostics.push(...synced.diagnostics)
-  if (key && !flags.check && !flags.dryRun && !hasErrors(diagnostics))
-    await recordBuild(deps, outRoot, key, compiled, synced.files, diagnostics.slice(compiledEnd))
   return done(diagnostics, synced.files, inputs.files)
 }
 

@@ -238,6 +238,11 @@ export interface SyncOptions {
   readonly unmerge?: (
     target: string,
   ) => ((path: string, existing: string, key: string) => MergeResult) | undefined
+  /**
+   * Runs after a write without errors, while the lock is still held: the build records what it
+   * left (io/build-cache), so that no other build can change the root in between.
+   */
+  readonly afterWrite?: (files: readonly PlannedFile[], diagnostics: readonly Diagnostic[]) => Promise<void>
 }
 
 /**
@@ -282,7 +287,10 @@ export async function syncOutputs(
   try {
     const result = await plan(deps, options, diagnostics)
     if (!result || hasErrors(diagnostics)) return { files: [], diagnostics }
-    if (mode === 'write') await apply(deps, root, result, diagnostics)
+    if (mode === 'write') {
+      await apply(deps, root, result, diagnostics)
+      if (!hasErrors(diagnostics)) await options.afterWrite?.(result.files, diagnostics)
+    }
     return { files: result.files, diagnostics }
   } finally {
     if (lock) {

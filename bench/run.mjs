@@ -16,7 +16,7 @@ const TARGETS = ['claude', 'cursor', 'opencode', 'copilot', 'codex', 'gemini', '
 const SIZES = quick ? [20, 500] : [20, 500, 5000]
 /** Timed runs (after one warm-up) per N. */
 const RUNS = quick ? { 20: 5, 500: 3 } : { 20: 10, 500: 5, 5000: 3 }
-const STARTUP_RUNS = quick ? 10 : 20
+const STARTUP_RUNS = quick ? 10 : 30
 const node = process.execPath
 /** A run longer than this is killed and reported as timed out (seconds). */
 const TIMEOUT = quick ? 120 : 600
@@ -100,21 +100,37 @@ function measure(label, args, runs, options = {}) {
   if (first.status !== 0 && !options.allowFailure) {
     console.log(`  ! ${label} exited ${first.status}: ${first.stderr.slice(0, 500)}`)
   }
-  const times = []
-  let mib = first.mib
-  let status = first.status
-  for (let i = 0; i < runs; i++) {
-    const run = once(args, options)
-    times.push(run.seconds)
-    mib = Math.max(mib, run.mib)
-    status = run.status
-  }
-  times.sort((a, b) => a - b)
+  const results = []
+  for (let i = 0; i < runs; i++) results.push(once(args, options))
+  return summarize(label, first, results)
+}
+
+/** Median, min, max of the timed runs, and the peak memory over them and the warm-up. */
+function summarize(label, first, results) {
+  const times = results.map((r) => r.seconds).sort((a, b) => a - b)
+  const mib = Math.max(first.mib, ...results.map((r) => r.mib))
   const mid = times.length >> 1
   const median = times.length % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2
-  const stats = { label, median, min: times[0], max: times.at(-1), mib, runs, status }
+  const status = results.at(-1)?.status ?? first.status
+  const stats = { label, median, min: times[0], max: times.at(-1), mib, runs: times.length, status }
   console.log(`  ${label}: ${fmt(median)} (${fmt(stats.min)}–${fmt(stats.max)}), ${mib.toFixed(0)} MiB`)
   return stats
+}
+
+/**
+ * Two short measurements taken in turns (a, b, a, b, …) after a warm-up of each, so that a change
+ * in the machine's load while they run moves both alike and leaves their ratio alone.
+ */
+function measurePair([labelA, argsA], [labelB, argsB], runs) {
+  const firstA = once(argsA)
+  const firstB = once(argsB)
+  const a = []
+  const b = []
+  for (let i = 0; i < runs; i++) {
+    a.push(once(argsA))
+    b.push(once(argsB))
+  }
+  return [summarize(labelA, firstA, a), summarize(labelB, firstB, b)]
 }
 
 const fmt = (s) => (s >= TIMEOUT ? `> ${TIMEOUT} s` : fmtPlain(s))
@@ -138,10 +154,12 @@ const load = loadavg()
 console.log(`agentc bench (${quick ? 'quick' : 'full'}), ${cpus().length} cores, Node ${process.version}`)
 
 console.log('start-up')
-const startup = {
-  floor: measure('node -e 0', ['-e', '0'], STARTUP_RUNS),
-  agentc: measure('agentc --version', [cli, '--version'], STARTUP_RUNS),
-}
+const [startupFloor, startupAgentc] = measurePair(
+  ['node -e 0', ['-e', '0']],
+  ['agentc --version', [cli, '--version']],
+  STARTUP_RUNS,
+)
+const startup = { floor: startupFloor, agentc: startupAgentc }
 
 const perN = []
 const projects = []
@@ -228,14 +246,12 @@ for (const n of SIZES) {
 
 console.log('convert one file')
 const one = projects[0].files[0]
-const convert = {
-  agentc: measure('agentc convert', [cli, 'convert', one, '--to', 'claude', '--quiet'], STARTUP_RUNS),
-  floor: measure(
-    'node cat',
-    ['-e', `process.stdout.write(require('fs').readFileSync(${JSON.stringify(one)}))`],
-    STARTUP_RUNS,
-  ),
-}
+const [convertAgentc, convertFloor] = measurePair(
+  ['agentc convert', [cli, 'convert', one, '--to', 'claude', '--quiet']],
+  ['node cat', ['-e', `process.stdout.write(require('fs').readFileSync(${JSON.stringify(one)}))`]],
+  STARTUP_RUNS,
+)
+const convert = { agentc: convertAgentc, floor: convertFloor }
 
 // In-process throughput, from the built library entry points (no TS loader needed).
 console.log('in-process throughput')
@@ -304,9 +320,9 @@ const lines = [
   '',
   '## Whole process',
   '',
-  'The floor of start-up and `convert` is `node -e 0` (and a one-line Node script printing the file); the floor of `build` is a plain Node script that reads the same input files and writes the same number of files of the same sizes (synchronous calls, the fastest plain way here); the floor of the rebuilds and of `--check` reads the inputs and every existing output.',
+  'The floor of start-up and `convert` is `node -e 0` (and a one-line Node script printing the file), each run in turn with agentc; the floor of `build` is a plain Node script that reads the same input files and writes the same number of files of the same sizes (synchronous calls, the fastest plain way here); the floor of the rebuilds and of `--check` reads the inputs and every existing output.',
   '',
-  'A no-change rebuild and `--check` are answered from the build record (`.agentc/cache/build.json`) when the inputs, settings, manifest and every output are as the last build left them; the `--no-cache` row compiles everything instead. A rebuild with one agent edited compiles every agent (the record is all or nothing).',
+  'A no-change rebuild and `--check` are answered from the build record (`.agentc/cache/build.json`) when the inputs, settings, manifest and every output are as the last build left them; the `--no-cache` row compiles everything instead. A rebuild with one agent edited compiles that agent, and reads the outputs of the others back from disk, except where they merge into a shared file (`.roomodes` here): for that target every agent is compiled again.',
   '',
   '| Measurement | Runs | agentc | Floor | Ratio | Peak memory |',
   '| --- | ---: | --- | --- | ---: | ---: |',

@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs'
-import { mkdir, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises'
+import { link, mkdir, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import type { Deps, FileInfo, FileSystem } from './deps'
@@ -79,7 +79,20 @@ export const nodeFileSystem: FileSystem = {
   },
   async createExclusive(path, contents) {
     await mkdir(dirname(path), { recursive: true })
-    await writeFile(path, contents, { flag: 'wx' })
+    // The file appears with its contents or not at all: written aside, then hard-linked into
+    // place (link fails with EEXIST like an exclusive create). Created with `wx` and then
+    // written, a lock could be read empty by another build in between.
+    const temp = `${path}.${process.pid}-${counter++}.agentc-tmp`
+    await writeFile(temp, contents, { flag: 'wx' })
+    try {
+      await link(temp, path)
+    } catch (error) {
+      // A file system without hard links: an exclusive create, then the contents.
+      if (code(error) === 'EEXIST' || code(error) === 'ENOENT') throw error
+      await writeFile(path, contents, { flag: 'wx' })
+    } finally {
+      await unlink(temp).catch(() => {})
+    }
   },
   async remove(path) {
     try {

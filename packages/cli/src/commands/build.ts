@@ -193,8 +193,9 @@ export async function build(
   const targetOptions: TargetOptions =
     (flags.claudeSettings ?? config?.targetOptions.claude?.settings) ? { claude: { settings: true } } : {}
   const references = (flags.rewriteReferences ?? config?.rewriteReferences) ? 'rewrite' : 'report'
-  // A plain build of the same inputs and settings over an untouched output root: the build
-  // record (io/build-cache) answers with the no-op the full build would find, without compiling.
+  // The build record (io/build-cache) of a plain build: over an untouched output root it answers
+  // with the no-op the full build would find, without compiling; otherwise it spares the compile
+  // of what has not changed.
   const cacheable =
     flags.cache !== false && !hooks.compile && !hooks.report && !hooks.mode && !hasErrors(diagnostics)
   const key = cacheable

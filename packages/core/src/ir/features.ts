@@ -75,9 +75,12 @@ export function featureValue(doc: AgentDocument, feature: Feature): unknown {
   }
 }
 
-/** A copy of `doc` without `feature`. */
+/**
+ * A copy of `doc` without `feature`. Made by leaving keys out rather than deleting them: an object
+ * that has had a key deleted is slower to read for the rest of its life, and the emitters read
+ * the projected document field by field.
+ */
 export function withoutFeature(doc: AgentDocument, feature: Feature): AgentDocument {
-  const copy: { -readonly [K in keyof AgentDocument]?: AgentDocument[K] } = { ...doc }
   switch (feature) {
     case 'name':
       return doc
@@ -85,26 +88,30 @@ export function withoutFeature(doc: AgentDocument, feature: Feature): AgentDocum
     case 'sampling.topP': {
       const key = feature === 'sampling.temperature' ? 'temperature' : 'topP'
       const { [key]: _dropped, ...rest } = doc.sampling ?? {}
-      if (Object.keys(rest).length === 0) delete copy.sampling
-      else copy.sampling = rest
-      return copy as AgentDocument
+      return withKey(doc, 'sampling', Object.keys(rest).length === 0 ? undefined : rest)
     }
     case 'tools.allow':
     case 'tools.deny': {
       const key = feature === 'tools.allow' ? 'allow' : 'deny'
       const { [key]: _dropped, ...rest } = doc.tools ?? {}
-      if (Object.keys(rest).length === 0) delete copy.tools
-      else copy.tools = rest
-      return copy as AgentDocument
+      return withKey(doc, 'tools', Object.keys(rest).length === 0 ? undefined : rest)
     }
     case 'activation.always':
     case 'activation.globs':
     case 'activation.model-decision':
     case 'activation.manual':
-      if (hasFeature(doc, feature)) delete copy.activation
-      return copy as AgentDocument
+      return hasFeature(doc, feature) ? withKey(doc, 'activation', undefined) : { ...doc }
     default:
-      delete copy[feature]
-      return copy as AgentDocument
+      return withKey(doc, feature, undefined)
   }
+}
+
+/** A copy of `doc` with `key` set to `value` in its place, or left out when `value` is undefined. */
+function withKey(doc: AgentDocument, key: keyof AgentDocument, value: unknown): AgentDocument {
+  const out: Record<string, unknown> = {}
+  for (const k of Object.keys(doc)) {
+    if (k !== key) out[k] = doc[k as keyof AgentDocument]
+    else if (value !== undefined) out[k] = value
+  }
+  return out as unknown as AgentDocument
 }

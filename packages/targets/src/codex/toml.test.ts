@@ -1,6 +1,35 @@
+import fc from 'fast-check'
 import { parse } from 'smol-toml'
 import { describe, expect, it } from 'vitest'
 import { endedEarly, readToml, tomlEntry, tomlMultiline } from './toml'
+
+/**
+ * The escaping of tomlMultiline spelled out a character at a time, as the test's oracle: a quote
+ * run is escaped whole when it is three or more long or ends the text (it would merge with the
+ * closing delimiter: TOML reads that, other readers may not), backslashes and controls other than
+ * tab and LF are escaped.
+ */
+function oneByOne(value: string): string {
+  let out = ''
+  for (let i = 0; i < value.length; ) {
+    if (value[i] === '"') {
+      let run = 0
+      while (value[i + run] === '"') run++
+      out += run >= 3 || i + run === value.length ? '\\"'.repeat(run) : '"'.repeat(run)
+      i += run
+      continue
+    }
+    const c = value[i++]!
+    const code = c.charCodeAt(0)
+    if (c === '\\') out += '\\\\'
+    else if (c === '\n' || c === '\t' || (code >= 0x20 && code !== 0x7f)) out += c
+    else if (c === '\r') out += '\\r'
+    else if (c === '\b') out += '\\b'
+    else if (c === '\f') out += '\\f'
+    else out += `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`
+  }
+  return `"""\n${out}"""`
+}
 
 describe('tomlMultiline', () => {
   const tricky = [
@@ -20,6 +49,42 @@ describe('tomlMultiline', () => {
   it.each(tricky)('reads back exactly: %j', (text) => {
     const toml = `x = ${tomlMultiline(text)}\n`
     expect(parse(toml).x).toBe(text)
+  })
+
+  it('reads back exactly whatever the text (seeded property)', () => {
+    // Text rich in what the string must escape: quote runs, backslashes, controls, lone surrogates.
+    const piece = fc.oneof(
+      fc.constantFrom(
+        '"',
+        '""',
+        '"""',
+        '\\',
+        '\n',
+        '\t',
+        '\r',
+        '\u0000',
+        '\u007f',
+        '\ud800',
+        '\udc00',
+        'a',
+        ' ',
+        '日',
+      ),
+      fc.string({ maxLength: 4 }),
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('')
+        // What TOML reads: the text with each lone surrogate as U+FFFD.
+        const wellFormed = text.replace(
+          /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+          '\ufffd',
+        )
+        expect(parse(`x = ${tomlMultiline(text)}\n`).x).toBe(wellFormed)
+        expect(tomlMultiline(text)).toBe(oneByOne(wellFormed))
+      }),
+      { seed: 0x70311, numRuns: 2000 },
+    )
   })
 
   it('keeps ordinary quotes readable', () => {

@@ -267,24 +267,18 @@ function wellFormed(value: string): string {
  */
 export function tomlMultiline(text: string): string {
   const value = wellFormed(text)
-  let out = ''
-  let i = 0
-  while (i < value.length) {
-    const c = value[i]!
-    if (c === '"') {
-      let run = 0
-      while (value[i + run] === '"') run++
-      // A run of three quotes would end the string, and quotes just before the end would merge
-      // with the closing delimiter: escape those runs entirely.
-      out += run >= 3 || i + run === value.length ? '\\"'.repeat(run) : '"'.repeat(run)
-      i += run
-      continue
-    }
-    out += escapeMultilineChar(c)
-    i++
-  }
+  const out = value.replace(ESCAPED, (found: string, at: number) => {
+    if (found[0] !== '"') return escapeMultilineChar(found)
+    // A run of three quotes would end the string, and quotes just before the end would merge
+    // with the closing delimiter: escape those runs entirely.
+    return found.length >= 3 || at + found.length === value.length ? '\\"'.repeat(found.length) : found
+  })
   return `"""\n${out}"""`
 }
+
+/** What a multi-line basic string may need to escape: each run of quotes, backslashes, controls (tab and LF aside). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is escaped
+const ESCAPED = /"+|[\\\x00-\x08\x0b-\x1f\x7f]/g
 
 function escapeMultilineChar(c: string): string {
   if (c === '\\') return '\\\\'

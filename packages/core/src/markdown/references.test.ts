@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { scanReferences, type Vocabulary } from './references'
 
@@ -51,5 +52,52 @@ describe('scanReferences', () => {
       text: 'Plain prompt.\n',
       references: [],
     })
+  })
+})
+
+describe('scanReferences over many bodies and targets (it keeps the last body it read)', () => {
+  const gemini: Vocabulary = {
+    tools: { read: 'read_file', bash: 'run_shell_command' },
+    paths: { agents: '.gemini/agents/', instructions: 'GEMINI.md' },
+  }
+  const line = fc.constantFrom(
+    'Use the Read tool.',
+    'Run `Bash` then `WebFetch`.',
+    'See CLAUDE.md and .claude/agents/x.md.',
+    '```',
+    '~~~~',
+    '    indented Read tool',
+    '',
+    '\tRead tool after a tab',
+    'Plain prose.',
+  )
+  const body = fc.array(line, { maxLength: 12 }).map((lines) => lines.join('\n'))
+
+  it('answers each call as if it were the first, whatever came before (seeded property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(body, fc.constantFrom(opencode, gemini), fc.boolean()), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (calls) => {
+          const first = new Map<string, ReturnType<typeof scanReferences>>()
+          // Each body scanned alone, in a fresh order, is the reference.
+          const alone = calls.map(([text, to, rewrite]) => {
+            scanReferences('another body', claude, to, false)
+            return scanReferences(text, claude, to, rewrite)
+          })
+          calls.forEach(([text, to, rewrite], i) => {
+            const key = `${i}`
+            first.set(key, scanReferences(text, claude, to, rewrite))
+            expect(first.get(key)).toEqual(alone[i])
+            // The same body again for another target and mode, then this one once more.
+            scanReferences(text, claude, to === gemini ? opencode : gemini, !rewrite)
+            expect(scanReferences(text, claude, to, rewrite)).toEqual(alone[i])
+          })
+        },
+      ),
+      { seed: 0x5ca9, numRuns: 500 },
+    )
   })
 })

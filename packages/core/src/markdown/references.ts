@@ -48,29 +48,13 @@ export function scanReferences(
   to: Vocabulary,
   rewrite: boolean,
 ): { text: string; references: Reference[] } {
-  const candidates = buildCandidates(from, to).filter((c) => body.includes(c.name))
+  const scan = scanBody(body)
+  const candidates = buildCandidates(from, to).filter((c) => scan.has(c.name))
   if (candidates.length === 0) return { text: body, references: [] }
   const references: Reference[] = []
-  const lines = body.split('\n')
-  let fence: string | undefined
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)
-    if (fence) {
-      if (
-        marker &&
-        marker[1]![0] === fence[0] &&
-        marker[1]!.length >= fence.length &&
-        line.trim() === marker[1]
-      )
-        fence = undefined
-      continue
-    }
-    if (marker) {
-      fence = marker[1]
-      continue
-    }
-    if (/^( {4}|\t)/.test(line) && (i === 0 || lines[i - 1]!.trim() === '')) continue // indented code
+  const lines = rewrite ? [...scan.lines] : scan.lines
+  for (const i of scan.prose) {
+    const line = scan.lines[i]!
     const found: { start: number; end: number; candidate: Candidate }[] = []
     for (const candidate of candidates) {
       // Most lines hold no candidate at all: a substring test spares the pattern.
@@ -98,9 +82,64 @@ export function scanReferences(
         (rewrite && f.candidate.replacement !== undefined ? f.candidate.replacement : f.candidate.name)
       last = f.end
     }
-    lines[i] = out + line.slice(last)
+    if (rewrite) (lines as string[])[i] = out + line.slice(last)
   }
   return { text: rewrite ? lines.join('\n') : body, references }
+}
+
+/** A body as the scan reads it: its lines, which of them are prose, and which names it holds. */
+interface BodyScan {
+  readonly lines: readonly string[]
+  /** The indexes of the lines outside fenced and indented code, in order. */
+  readonly prose: readonly number[]
+  /** Whether the body holds the text anywhere. */
+  has(name: string): boolean
+}
+
+/** The last body scanned: a document is emitted for several targets in a row, each scanning it. */
+let last: BodyScan | undefined
+let lastBody: string | undefined
+
+function scanBody(body: string): BodyScan {
+  if (last && lastBody === body) return last
+  const lines = body.split('\n')
+  const prose: number[] = []
+  let fence: string | undefined
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)
+    if (fence) {
+      if (
+        marker &&
+        marker[1]![0] === fence[0] &&
+        marker[1]!.length >= fence.length &&
+        line.trim() === marker[1]
+      )
+        fence = undefined
+      continue
+    }
+    if (marker) {
+      fence = marker[1]
+      continue
+    }
+    if (/^( {4}|\t)/.test(line) && (i === 0 || lines[i - 1]!.trim() === '')) continue // indented code
+    prose.push(i)
+  }
+  const present = new Map<string, boolean>()
+  last = {
+    lines,
+    prose,
+    has(name) {
+      let found = present.get(name)
+      if (found === undefined) {
+        found = body.includes(name)
+        present.set(name, found)
+      }
+      return found
+    },
+  }
+  lastBody = body
+  return last
 }
 
 interface Candidate {

@@ -251,25 +251,19 @@ describe('the build record', () => {
     expect((await t.build(...BUILD)).code).toBe(0)
     mkdirSync(join(t.cached, 'sub'))
     mkdirSync(join(t.plain, 'sub'))
-    const a = await cli(
-      join(t.cached, 'sub'),
-      'build',
-      '../agents',
-      '--target',
-      'claude,cursor,roo,agents-md',
-      '--out',
-      '../out',
-    )
-    const b = await cli(
-      join(t.plain, 'sub'),
-      'build',
-      '../agents',
-      '--target',
-      'claude,cursor,roo,agents-md',
-      '--out',
-      '../out',
-      '--no-cache',
-    )
+    const fromSub = (dir: string, ...extra: string[]) =>
+      cli(
+        join(dir, 'sub'),
+        'build',
+        '../agents',
+        '--target',
+        'claude,cursor,roo,agents-md',
+        '--out',
+        '../out',
+        ...extra,
+      )
+    const a = await fromSub(t.cached)
+    const b = await fromSub(t.plain, '--no-cache')
     expect(a.stderr).toBe(b.stderr)
     expect(a.stderr).toContain('../agents/alpha.md:')
   })

@@ -14,7 +14,7 @@ import {
 } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
 import { build } from 'esbuild'
-import { ROOT, tempDir } from '../cli/helpers'
+import { isBuildRecord, ROOT, tempDir } from '../cli/helpers'
 
 export { agentc, listTree, ROOT, read, tempDir } from '../cli/helpers'
 
@@ -39,7 +39,7 @@ export function snapshot(dir: string): Map<string, Snapshot> {
       const info = lstatSync(full)
       if (info.isSymbolicLink()) out.set(rel, { kind: 'link', content: readlinkSync(full), mtimeMs: 0 })
       else if (info.isDirectory()) {
-        if (rel === '.agentc/cache' || rel.endsWith('/.agentc/cache')) continue
+        if (isBuildRecord(full)) continue
         out.set(rel, { kind: 'dir', content: '', mtimeMs: 0 })
         walk(full)
       } else out.set(rel, { kind: 'file', content: readFileSync(full, 'latin1'), mtimeMs: info.mtimeMs })

@@ -208,9 +208,7 @@ export async function build(
         targetOptions,
         references,
         limits,
-        ...(project.path
-          ? { config: { path: project.path, text: await readConfigText(deps, project.path) } }
-          : {}),
+        ...(project.path ? { config: { path: project.path, text: project.text ?? '' } } : {}),
       })
     : undefined
   const record = key ? await openRecord(deps, outRoot, key) : undefined
@@ -301,15 +299,6 @@ export async function build(
   })
   diagnostics.push(...synced.diagnostics)
   return done(diagnostics, synced.files, inputs.files)
-}
-
-/** The configuration's text for the build record's key ('' when it cannot be read again). */
-async function readConfigText(deps: Deps, path: string): Promise<string> {
-  try {
-    return new TextDecoder().decode(await deps.fs.readBytes(path))
-  } catch {
-    return ''
-  }
 }
 
 /** What the report of a build shows of each file. */

@@ -18,6 +18,7 @@ import {
   type ConfigFile,
   configSchema,
   DEFAULT_SOURCES,
+  globList,
   type Override,
   TARGET_IDS,
 } from './schema'
@@ -113,7 +114,7 @@ export async function findConfig(deps: Deps, start: string): Promise<FoundConfig
 export async function loadConfig(
   deps: Deps,
   path: string,
-): Promise<{ config?: ProjectConfig; diagnostics: Diagnostic[] }> {
+): Promise<{ config?: ProjectConfig; diagnostics: Diagnostic[]; text?: string }> {
   const display = displayPath(deps, path)
   const fail = (message: string, at?: Point, note?: string) => ({
     diagnostics: [
@@ -131,7 +132,7 @@ export async function loadConfig(
   if ('problem' in parsed) return fail(`${display} cannot be read: ${parsed.problem}.`, parsed)
   const checked = validate(parsed, display)
   if ('diagnostics' in checked) return checked
-  return resolveConfig(path, display, checked.file, parsed.positions)
+  return { ...resolveConfig(path, display, checked.file, parsed.positions), text }
 }
 
 /**
@@ -451,12 +452,7 @@ function resolveConfig(
 ): { config?: ProjectConfig; diagnostics: Diagnostic[] } {
   const dir = dirname(path)
   const diagnostics: Diagnostic[] = []
-  const sources =
-    file.sources === undefined
-      ? DEFAULT_SOURCES
-      : typeof file.sources === 'string'
-        ? [file.sources]
-        : file.sources
+  const sources = globList(file.sources, DEFAULT_SOURCES)
   if (sources.length > 0 && sources.every((s) => s.startsWith('!'))) {
     diagnostics.push(
       createDiagnostic(

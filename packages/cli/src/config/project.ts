@@ -15,6 +15,8 @@ export interface ProjectLookup {
   readonly diagnostics: Diagnostic[]
   /** The configuration file, when one was found (valid or not); a watcher watches it. */
   readonly path?: string
+  /** Its text, when it could be read (the build record keys on it). */
+  readonly text?: string
 }
 
 /**
@@ -39,7 +41,12 @@ export async function lookUpProject(deps: Deps, option: string | false | undefin
     path = found.path
   }
   const loaded = await loadConfig(deps, path)
-  return { ...(loaded.config ? { config: loaded.config } : {}), diagnostics: loaded.diagnostics, path }
+  return {
+    ...(loaded.config ? { config: loaded.config } : {}),
+    diagnostics: loaded.diagnostics,
+    path,
+    ...(loaded.text !== undefined ? { text: loaded.text } : {}),
+  }
 }
 
 /**

@@ -230,6 +230,14 @@ export function globsField(defaults: readonly string[]) {
   )
 }
 
+/** The globs a {@link globsField} holds, as a list (`defaults` when it is absent). */
+export function globList(
+  value: string | readonly string[] | undefined,
+  defaults: readonly string[],
+): readonly string[] {
+  return value === undefined ? defaults : typeof value === 'string' ? [value] : value
+}
+
 /** `targets`: a list of ids, or a map from id to that target's options. */
 export const targetsField = described(
   z.union(

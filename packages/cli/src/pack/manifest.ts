@@ -13,6 +13,7 @@ import { type Positions, parseConfigText } from '../config/parse'
 import {
   agentEntry,
   described,
+  globList,
   globsField,
   jsonSchemaOf,
   modelMap,
@@ -284,12 +285,7 @@ export function parsePackManifest(
   if ('diagnostics' in checked) return checked
   const file = checked.file
   const { targets, targetModels, settings } = resolveTargetsField(file.targets)
-  const sources =
-    file.agents === undefined
-      ? DEFAULT_PACK_AGENTS
-      : typeof file.agents === 'string'
-        ? [file.agents]
-        : file.agents
+  const sources = globList(file.agents, DEFAULT_PACK_AGENTS)
   const diagnostics: Diagnostic[] = []
   if (sources.length > 0 && sources.every((s) => s.startsWith('!'))) {
     diagnostics.push(

@@ -27,6 +27,7 @@ import {
   openRecord,
   recordBuild,
   reuseInput,
+  withHashes,
 } from '../io/build-cache'
 import type { Deps } from '../io/deps'
 import {
@@ -212,11 +213,13 @@ export async function build(
       })
     : undefined
   const record = key ? await openRecord(deps, outRoot, key) : undefined
+  // With a record to look up or to write, each input's text is hashed once, here.
+  const files = key ? withHashes(inputs.files) : inputs.files
   if (record) {
-    const hit = await lookUpBuild(deps, outRoot, record, inputs.files)
+    const hit = await lookUpBuild(deps, outRoot, record, files)
     if (hit) {
-      const files = hit.files.map((f) => ({ ...f, display: displayPath(deps, join(outRoot, f.path)) }))
-      return finish(deps, effective, [...diagnostics, ...hit.diagnostics], files, inputs.files)
+      const reported = hit.files.map((f) => ({ ...f, display: displayPath(deps, join(outRoot, f.path)) }))
+      return finish(deps, effective, [...diagnostics, ...hit.diagnostics], reported, inputs.files)
     }
   }
   const outputs: RunOutput[] = []
@@ -256,7 +259,7 @@ export async function build(
   // With a record, each unchanged input's outputs that are still on disk are read back rather
   // than compiled again; `compiled` is what the next record is made of.
   const compiled: CompiledInput[] = []
-  for (const file of inputs.files) {
+  for (const file of files) {
     let result: CompiledFile
     if (hooks.compile) result = hooks.compile(file, () => flatten(compileFile(file)))
     else {

@@ -85,6 +85,17 @@ export function cacheKey(parts: CacheKeyParts): string {
 export interface CachedInput {
   readonly path: string
   readonly text: string
+  /** SHA-256 of `text`, when the caller hashed it already (see {@link withHashes}). */
+  readonly sha256?: string
+}
+
+/** The inputs, each with the hash of its text: hashed once for the lookup, the reuse and the record. */
+export function withHashes<T extends CachedInput>(inputs: readonly T[]): (T & { readonly sha256: string })[] {
+  return inputs.map((input) => ({ ...input, sha256: input.sha256 ?? hashText(input.text) }))
+}
+
+function hashOf(input: CachedInput): string {
+  return input.sha256 ?? hashText(input.text)
 }
 
 /** One document of an input compiled for one target: what the build made of it. */
@@ -248,7 +259,7 @@ export async function lookUpBuild(
   if (record.inputs.length !== inputs.length) return undefined
   for (let i = 0; i < inputs.length; i++) {
     const [path, sha] = record.inputs[i]!
-    if (path !== inputs[i]!.path || sha !== hashText(inputs[i]!.text)) return undefined
+    if (path !== inputs[i]!.path || sha !== hashOf(inputs[i]!)) return undefined
   }
   // A build in progress (its lock) or a bookkeeping folder that is not a real one: the full build decides.
   const stateDir = await deps.fs.lstat(join(root, STATE_DIR))
@@ -294,7 +305,7 @@ export async function reuseInput(
   compileTargets: (targets: ReadonlySet<string>) => CompiledInput,
 ): Promise<CompiledInput | undefined> {
   const entry = open.byPath.get(file.path)
-  if (!entry || entry[1] !== hashText(file.text)) return undefined
+  if (!entry || entry[1] !== hashOf(file)) return undefined
   const [, , names, parseRows, units] = entry
   const strings = open.record.strings
   const again = new Set<string>()
@@ -362,7 +373,7 @@ export async function recordBuild(
     const inputs = compiled.map(
       (c): RecordedInput => [
         c.path,
-        hashText(c.text),
+        hashOf(c),
         c.names,
         table.rows(c.parse),
         c.units.map((u): RecordedUnit => {
